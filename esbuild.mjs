@@ -1,0 +1,64 @@
+// Bundles the extension and the emulator as two separate entry points.
+// The emulator is its own bundle so that the extension never loads it at activation:
+// "Start Local Emulator" requires dist/emulator.js lazily (see src/emulatorHost).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+
+/** Prints errors in the `file:line:col: error: message` form that VS Code's esbuild problem matcher reads. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  minify: production,
+  sourcemap: true,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+const builds = {
+  extension: {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    // The emulator bundle is loaded at run time from next to this file, never bundled into it.
+    external: ['vscode', './emulator.js'],
+  },
+  emulator: {
+    ...common,
+    entryPoints: ['src/emulator/index.ts'],
+    outfile: 'dist/emulator.js',
+  },
+};
+
+const selected = only ? [builds[only]] : Object.values(builds);
+if (selected.some((options) => options === undefined)) {
+  console.error(`Unknown build "${only}"; expected one of: ${Object.keys(builds).join(', ')}`);
+  process.exit(2);
+}
+if (watch) {
+  for (const options of selected) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+} else {
+  await Promise.all(selected.map((options) => esbuild.build(options)));
+}
