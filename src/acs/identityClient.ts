@@ -1,0 +1,44 @@
+import { CommunicationIdentityClient } from '@azure/communication-identity';
+import type { AcsConnectionString } from '../core/connectionString';
+import type { TokenScope } from '../core/scopes';
+
+export interface IssuedToken {
+  readonly token: string;
+  readonly expiresOn: Date;
+}
+
+/** The identity operations the extension uses, over the official SDK. */
+export class AcsIdentityClient {
+  private readonly client: CommunicationIdentityClient;
+
+  constructor(connection: AcsConnectionString) {
+    // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
+    this.client = new CommunicationIdentityClient(connection.canonical, { allowInsecureConnection: connection.isLoopback });
+  }
+
+  async createUser(signal?: AbortSignal): Promise<{ userId: string }> {
+    const user = await this.client.createUser({ abortSignal: signal });
+    return { userId: user.communicationUserId };
+  }
+
+  async createUserAndToken(scopes: readonly TokenScope[], lifetimeMinutes: number, signal?: AbortSignal): Promise<{ userId: string } & IssuedToken> {
+    const result = await this.client.createUserAndToken([...scopes], { tokenExpiresInMinutes: lifetimeMinutes, abortSignal: signal });
+    return { userId: result.user.communicationUserId, token: result.token, expiresOn: result.expiresOn };
+  }
+
+  async issueToken(userId: string, scopes: readonly TokenScope[], lifetimeMinutes: number, signal?: AbortSignal): Promise<IssuedToken> {
+    const result = await this.client.getToken({ communicationUserId: userId }, [...scopes], {
+      tokenExpiresInMinutes: lifetimeMinutes,
+      abortSignal: signal,
+    });
+    return { token: result.token, expiresOn: result.expiresOn };
+  }
+
+  async revokeTokens(userId: string, signal?: AbortSignal): Promise<void> {
+    await this.client.revokeTokens({ communicationUserId: userId }, { abortSignal: signal });
+  }
+
+  async deleteUser(userId: string, signal?: AbortSignal): Promise<void> {
+    await this.client.deleteUser({ communicationUserId: userId }, { abortSignal: signal });
+  }
+}

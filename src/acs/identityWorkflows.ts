@@ -1,0 +1,77 @@
+import { parseConnectionString } from '../core/connectionString';
+import type { TokenScope } from '../core/scopes';
+import type { Registry } from '../storage/registry';
+import { AcsIdentityClient } from './identityClient';
+
+export interface UserWithToken {
+  readonly userId: string;
+  readonly token: string;
+  readonly expiresOn: Date;
+}
+
+/** Thrown when a resource's connection string is missing from SecretStorage (or no longer parses). */
+export class MissingConnectionStringError extends Error {
+  constructor() {
+    super('No connection string stored for this resource');
+    this.name = 'MissingConnectionStringError';
+  }
+}
+
+/** Each operation calls the service, then records what it did, so the list matches the service. */
+export class IdentityWorkflows {
+  constructor(private readonly registry: Registry) {}
+
+  async createUser(resourceId: string, options: { label?: string; signal?: AbortSignal }): Promise<{ userId: string }> {
+    const { userId } = await (await this.clientFor(resourceId)).createUser(options.signal);
+    await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
+    return { userId };
+  }
+
+  async createUserAndToken(
+    resourceId: string,
+    options: { label?: string; scopes: readonly TokenScope[]; lifetimeMinutes: number; signal?: AbortSignal },
+  ): Promise<UserWithToken> {
+    const client = await this.clientFor(resourceId);
+    const { userId, token, expiresOn } = await client.createUserAndToken(options.scopes, options.lifetimeMinutes, options.signal);
+    await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
+    await this.registry.addToken(resourceId, userId, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
+    return { userId, token, expiresOn };
+  }
+
+  async issueToken(
+    resourceId: string,
+    userId: string,
+    options: { scopes: readonly TokenScope[]; lifetimeMinutes: number; signal?: AbortSignal },
+  ): Promise<UserWithToken> {
+    const client = await this.clientFor(resourceId);
+    const { token, expiresOn } = await client.issueToken(userId, options.scopes, options.lifetimeMinutes, options.signal);
+    // A user known by id only through this call (e.g. from another extension) joins the list.
+    if (!(await this.registry.getUser(resourceId, userId))) {
+      await this.registry.addUser(resourceId, userId, { origin: 'added' });
+    }
+    await this.registry.addToken(resourceId, userId, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
+    return { userId, token, expiresOn };
+  }
+
+  async revokeTokens(resourceId: string, userId: string, signal?: AbortSignal): Promise<void> {
+    await (await this.clientFor(resourceId)).revokeTokens(userId, signal);
+    if (await this.registry.getUser(resourceId, userId)) {
+      await this.registry.markTokensRevoked(resourceId, userId, new Date());
+    }
+  }
+
+  /** Deletes the user in ACS, then from the list. */
+  async deleteUser(resourceId: string, userId: string, signal?: AbortSignal): Promise<void> {
+    await (await this.clientFor(resourceId)).deleteUser(userId, signal);
+    await this.registry.forgetUser(resourceId, userId);
+  }
+
+  private async clientFor(resourceId: string): Promise<AcsIdentityClient> {
+    const stored = await this.registry.getConnectionString(resourceId);
+    const parsed = stored === undefined ? undefined : parseConnectionString(stored);
+    if (!parsed?.ok) {
+      throw new MissingConnectionStringError();
+    }
+    return new AcsIdentityClient(parsed.value);
+  }
+}

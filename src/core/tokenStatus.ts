@@ -1,0 +1,23 @@
+import type { TokenRecord, UserRecord } from '../storage/records';
+
+export type TokenStatus = 'valid' | 'expired' | 'revoked';
+
+export function tokenStatus(token: TokenRecord, user: UserRecord, now: Date): TokenStatus {
+  if (user.tokensRevokedAt !== undefined && Date.parse(token.issuedAt) <= Date.parse(user.tokensRevokedAt)) {
+    return 'revoked';
+  }
+  return Date.parse(token.expiresOn) <= now.getTime() ? 'expired' : 'valid';
+}
+
+/** The valid token issued last: the one "Copy Token" on a user gives. */
+export function newestValidToken(tokens: readonly TokenRecord[], user: UserRecord, now: Date): TokenRecord | undefined {
+  return tokens
+    .filter((token) => tokenStatus(token, user, now) === 'valid')
+    .reduce<TokenRecord | undefined>((newest, token) => (newest && Date.parse(newest.issuedAt) >= Date.parse(token.issuedAt) ? newest : token), undefined);
+}
+
+/** The earliest expiry still to come, so the tree can refresh itself right when a token expires. */
+export function nextExpiry(tokens: readonly TokenRecord[], now: Date): Date | undefined {
+  const upcoming = tokens.map((token) => Date.parse(token.expiresOn)).filter((time) => time > now.getTime());
+  return upcoming.length === 0 ? undefined : new Date(Math.min(...upcoming));
+}

@@ -1,0 +1,34 @@
+import type { TokenScope } from '../core/scopes';
+
+/** What the extension remembers about a resource; its connection string is in SecretStorage only. */
+export interface ResourceRecord {
+  /** Local id (a UUID), not the ACS resource's GUID, which the connection string does not reveal. */
+  readonly id: string;
+  readonly name: string;
+  readonly endpoint: string;
+  readonly host: string;
+  readonly addedAt: string;
+  readonly isLocalEmulator: boolean;
+}
+
+/** A user the extension created or was given by id: the service has no way to list them. */
+export interface UserRecord {
+  readonly resourceId: string;
+  readonly userId: string;
+  readonly label?: string;
+  /** When the user was created; for a user added by id, when it was added. */
+  readonly createdAt: string;
+  readonly origin: 'created' | 'added';
+  /** Tokens issued before this moment were revoked. */
+  readonly tokensRevokedAt?: string;
+}
+
+/** A token's metadata; its value is a credential and lives in SecretStorage. */
+export interface TokenRecord {
+  readonly resourceId: string;
+  readonly userId: string;
+  readonly tokenId: string;
+  readonly scopes: readonly TokenScope[];
+  readonly issuedAt: string;
+  readonly expiresOn: string;
+}

@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseConnectionString, type AcsConnectionString } from '../../../src/core/connectionString';
+import { Registry, RecordNotFoundError, type SecretStore } from '../../../src/storage/registry';
+
+/** SecretStorage's contract, in memory: the registry's own interface, not a stand-in for VS Code. */
+class MemorySecrets implements SecretStore {
+  readonly values = new Map<string, string>();
+  async get(key: string): Promise<string | undefined> {
+    return this.values.get(key);
+  }
+  async store(key: string, value: string): Promise<void> {
+    this.values.set(key, value);
+  }
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+}
+
+const KEY = Buffer.alloc(64, 3).toString('base64');
+const RESOURCE_GUID = '2dee53b4-368b-45b4-ab52-8493fb117652';
+const userId = (n: number): string => `8:acs:${RESOURCE_GUID}_00000005-14a2-493b-8a72-${String(n).padStart(12, '0')}`;
+
+function connection(host: string): AcsConnectionString {
+  const parsed = parseConnectionString(`endpoint=https://${host}/;accesskey=${KEY}`);
+  assert.ok(parsed.ok);
+  return parsed.value;
+}
+
+async function allFileText(directory: string): Promise<string> {
+  const entries = await fs.readdir(directory, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return (await Promise.all(files.map((file) => fs.readFile(file, 'utf8')))).join('\n');
+}
+
+suite('Registry', () => {
+  let root: string;
+  let secrets: MemorySecrets;
+  let registry: Registry;
+
+  setup(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'acs-registry-'));
+    secrets = new MemorySecrets();
+    registry = new Registry(root, secrets);
+  });
+
+  teardown(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  test('keeps the connection string in secrets only, and resources sorted by name', async () => {
+    const dev = await registry.addResource('dev', connection('dev.communication.azure.com'));
+    await registry.addResource('Contoso', connection('contoso.communication.azure.com'));
+    assert.deepEqual((await registry.listResources()).map((resource) => resource.name), ['Contoso', 'dev']);
+    assert.equal(await registry.getConnectionString(dev.id), `endpoint=https://dev.communication.azure.com/;accesskey=${KEY}`);
+    assert.equal(secrets.values.get(Registry.secretKeyForConnectionString(dev.id)), `endpoint=https://dev.communication.azure.com/;accesskey=${KEY}`);
+    assert.equal(dev.host, 'dev.communication.azure.com');
+    assert.ok(!(await allFileText(root)).includes(KEY), 'no key in any file');
+    assert.equal((await registry.findResourceByEndpoint('https://dev.communication.azure.com/'))?.id, dev.id);
+  });
+
+  test('records users per resource, never mixing two resources', async () => {
+    const a = await registry.addResource('a', connection('a.communication.azure.com'));
+    const b = await registry.addResource('b', connection('b.communication.azure.com'));
+    await registry.addUser(a.id, userId(1), { origin: 'created', label: '  Alice  ' });
+    await registry.addUser(b.id, userId(2), { origin: 'added' });
+    const usersOfA = await registry.listUsers(a.id);
+    assert.deepEqual(usersOfA.map((user) => [user.userId, user.label, user.origin]), [[userId(1), 'Alice', 'created']]);
+    assert.deepEqual((await registry.listUsers(b.id)).map((user) => user.userId), [userId(2)]);
+  });
+
+  test('adding a known user again keeps its record and only takes a new label', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    const first = await registry.addUser(resource.id, userId(1), { origin: 'created', label: 'Alice' });
+    const again = await registry.addUser(resource.id, userId(1), { origin: 'added' });
+    assert.deepEqual(again, first);
+    assert.equal((await registry.addUser(resource.id, userId(1), { origin: 'added', label: 'Bob' })).label, 'Bob');
+  });
+
+  test('token values go to secrets, metadata to files; newest first', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created' });
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl';
+    const first = await registry.addToken(resource.id, userId(1), { value: jwt, scopes: ['chat'], issuedAt: new Date(1000), expiresOn: new Date(5000) });
+    const second = await registry.addToken(resource.id, userId(1), { value: `${jwt}x`, scopes: ['voip', 'chat.join'], issuedAt: new Date(2000), expiresOn: new Date(6000) });
+    assert.deepEqual((await registry.listTokens(resource.id, userId(1))).map((token) => token.tokenId), [second.tokenId, first.tokenId]);
+    assert.equal(await registry.getTokenValue(first), jwt);
+    assert.deepEqual(second.scopes, ['voip', 'chat.join']);
+    assert.ok(!(await allFileText(root)).includes(jwt), 'no token value in any file');
+  });
+
+  test('a revocation covers every earlier token, and a later token is never taken for revoked', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created' });
+    const before = await registry.addToken(resource.id, userId(1), { value: 't1', scopes: ['chat'], issuedAt: new Date(5000), expiresOn: new Date(9000) });
+    // The revocation's clock reads earlier than the token's: it still covers it.
+    const revoked = await registry.markTokensRevoked(resource.id, userId(1), new Date(4000));
+    assert.ok(Date.parse(revoked.tokensRevokedAt!) >= Date.parse(before.issuedAt));
+    // A token issued after, within the same millisecond, still counts as newer.
+    const after = await registry.addToken(resource.id, userId(1), { value: 't2', scopes: ['chat'], issuedAt: new Date(Date.parse(revoked.tokensRevokedAt!)), expiresOn: new Date(9000) });
+    assert.ok(Date.parse(after.issuedAt) > Date.parse(revoked.tokensRevokedAt!));
+  });
+
+  test('renaming changes the label; an empty label clears it', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created', label: 'Alice' });
+    assert.equal((await registry.renameUser(resource.id, userId(1), 'Alice (test)')).label, 'Alice (test)');
+    assert.equal((await registry.renameUser(resource.id, userId(1), '   ')).label, undefined);
+    await assert.rejects(registry.renameUser(resource.id, userId(9), 'x'), RecordNotFoundError);
+  });
+
+  test('forgetting a user removes its records and its token secrets, and nothing of other users', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created' });
+    await registry.addUser(resource.id, userId(2), { origin: 'created' });
+    await registry.addToken(resource.id, userId(1), { value: 'secret-one', scopes: ['chat'], issuedAt: new Date(), expiresOn: new Date() });
+    const kept = await registry.addToken(resource.id, userId(2), { value: 'secret-two', scopes: ['chat'], issuedAt: new Date(), expiresOn: new Date() });
+    await registry.forgetUser(resource.id, userId(1));
+    assert.deepEqual((await registry.listUsers(resource.id)).map((user) => user.userId), [userId(2)]);
+    assert.deepEqual([...secrets.values.values()].filter((value) => value.startsWith('secret-')), ['secret-two']);
+    assert.equal(await registry.getTokenValue(kept), 'secret-two');
+  });
+
+  test('removing a resource deletes its secret, users, tokens and token secrets', async () => {
+    const removed = await registry.addResource('gone', connection('gone.communication.azure.com'));
+    const kept = await registry.addResource('kept', connection('kept.communication.azure.com'));
+    await registry.addUser(removed.id, userId(1), { origin: 'created' });
+    await registry.addToken(removed.id, userId(1), { value: 'gone-token', scopes: ['chat'], issuedAt: new Date(), expiresOn: new Date() });
+    await registry.addUser(kept.id, userId(2), { origin: 'created' });
+    await registry.removeResource(removed.id);
+    assert.deepEqual((await registry.listResources()).map((resource) => resource.name), ['kept']);
+    assert.deepEqual([...secrets.values.keys()], [Registry.secretKeyForConnectionString(kept.id)]);
+    assert.deepEqual(await registry.listUsers(removed.id), []);
+    assert.equal((await registry.listUsers(kept.id)).length, 1);
+  });
+
+  test('updating a connection keeps the resource id and its users', async () => {
+    const resource = await registry.addResource('Local emulator', connection('127.0.0.1:1'), { isLocalEmulator: true });
+    await registry.addUser(resource.id, userId(1), { origin: 'created' });
+    const updated = await registry.updateResourceConnection(resource.id, connection('127.0.0.1:2'));
+    assert.equal(updated.id, resource.id);
+    assert.equal(updated.host, '127.0.0.1:2');
+    assert.equal(updated.isLocalEmulator, true);
+    assert.equal((await registry.listUsers(resource.id)).length, 1);
+  });
+
+  test('two registries on one folder (two windows) creating users at the same time both keep theirs', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    const otherWindow = new Registry(root, secrets);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? registry : otherWindow).addUser(resource.id, userId(n), { origin: 'created' })),
+    );
+    assert.equal((await registry.listUsers(resource.id)).length, 40);
+    assert.equal((await otherWindow.listUsers(resource.id)).length, 40);
+  });
+
+  test('records survive a new registry instance (a reload)', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created', label: 'Alice' });
+    const reloaded = new Registry(root, secrets);
+    assert.equal((await reloaded.listUsers(resource.id))[0]?.label, 'Alice');
+  });
+
+  test('notifies listeners after each change', async () => {
+    let changes = 0;
+    const subscription = registry.onDidChange(() => changes++);
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created' });
+    subscription.dispose();
+    await registry.renameUser(resource.id, userId(1), 'x');
+    assert.equal(changes, 2);
+  });
+});
