@@ -1,0 +1,65 @@
+import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
+import { FaultSettings } from './faults';
+import { IdentityRecord } from './identityStore';
+
+/** Endpoints the real service does not have, for tests only; the extension must never call them. */
+export const EMULATOR_PATH_PREFIX = '/_emulator/';
+
+/**
+ * - `GET /_emulator/identities` → `{identities: [{id, createdOn, tokensRevokedOn?}]}`
+ * - `POST /_emulator/validateToken` `{token}` → `{valid: true, claims}` or `{valid: false, reason}`
+ * - `PUT /_emulator/faults` `{failNext?: {count, status?}, failureRate?: {fraction, status?}, latencyMs?}` → 204
+ * - `DELETE /_emulator/faults` → 204, clears every fault
+ * They are unauthenticated: the emulator listens on loopback and holds nothing but test data.
+ */
+export async function handleEmulatorRequest(request: EmulatorRequest, services: EmulatorServices): Promise<EmulatorResponse> {
+  const route = `${request.method} ${new URL(request.target, 'http://emulator.invalid').pathname}`;
+  try {
+    switch (route) {
+      case 'GET /_emulator/identities':
+        return json(200, { identities: services.store.list().map(describeIdentity) });
+      case 'POST /_emulator/validateToken': {
+        const { token } = parseObject(request.body);
+        if (typeof token !== 'string') {
+          return badRequest('Expected a JSON body {"token": "<access token>"}.');
+        }
+        return json(200, services.tokens.check(token));
+      }
+      case 'PUT /_emulator/faults':
+        services.faults.configure(parseObject(request.body) as FaultSettings);
+        return { status: 204, headers: {} };
+      case 'DELETE /_emulator/faults':
+        services.faults.clear();
+        return { status: 204, headers: {} };
+      default:
+        return json(404, { error: { code: 'NotFound', message: `No emulator endpoint ${route}.` } });
+    }
+  } catch (error) {
+    // Bad JSON, or fault settings out of range.
+    return badRequest(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function describeIdentity(identity: IdentityRecord): object {
+  return {
+    id: identity.id,
+    createdOn: new Date(identity.createdAtMs).toISOString(),
+    ...(identity.tokensRevokedAtMs === undefined ? {} : { tokensRevokedOn: new Date(identity.tokensRevokedAtMs).toISOString() }),
+  };
+}
+
+function parseObject(body: Buffer): Record<string, unknown> {
+  const value: unknown = JSON.parse(body.length === 0 ? '{}' : body.toString('utf8'));
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error('Expected a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+function json(status: number, body: object): EmulatorResponse {
+  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
+}
+
+function badRequest(message: string): EmulatorResponse {
+  return json(400, { error: { code: 'BadRequest', message } });
+}

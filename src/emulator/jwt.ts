@@ -1,0 +1,36 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Compact JWTs signed with HS256: enough for tokens that only the emulator itself verifies. */
+const HEADER = encodeSegment({ alg: 'HS256', typ: 'JWT' });
+
+export function signJwt(claims: object, key: Buffer): string {
+  const signingInput = `${HEADER}.${encodeSegment(claims)}`;
+  return `${signingInput}.${hmac(signingInput, key).toString('base64url')}`;
+}
+
+/** The claims of a token this key signed, or undefined for anything else (malformed, other key, other algorithm). */
+export function verifyJwt(token: string, key: Buffer): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== HEADER) {
+    return undefined;
+  }
+  const expected = hmac(`${parts[0]}.${parts[1]}`, key);
+  const given = Buffer.from(parts[2], 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return undefined;
+  }
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function encodeSegment(value: object): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+function hmac(text: string, key: Buffer): Buffer {
+  return createHmac('sha256', key).update(text, 'utf8').digest();
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { Server } from 'node:http';
+import { dirname } from 'node:path';
+import { AddressInfo } from 'node:net';
+import { AccessTokenIssuer } from './accessTokens';
+import { isBase64Key } from './auth';
+import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
+import { FailureOptions, FaultInjector } from './faults';
+import { IdentityStore } from './identityStore';
+import { formatUrlHost, isLoopbackHost } from './hosts';
+import { CoalescingWriter } from './persistence';
+import { createEmulatorServer } from './server';
+import { EventStamps } from './stamps';
+import { EmulatorState, loadState, saveState } from './stateFile';
+import { RequestThrottle } from './throttle';
+
+export interface EmulatorOptions {
+  /** Default {@link DEFAULT_EMULATOR_PORT}; 0 picks a free port. */
+  port?: number;
+  /** Default {@link DEFAULT_EMULATOR_HOST}. Hosts other than loopback need `allowNonLoopbackHost`. */
+  host?: string;
+  allowNonLoopbackHost?: boolean;
+  /** Base64; default {@link DEVELOPMENT_ACCESS_KEY}. */
+  accessKey?: string;
+  /** The emulated resource's GUID; default the data file's, else {@link EMULATED_RESOURCE_ID}. */
+  resourceId?: string;
+  /** Keep identities in this JSON file across restarts; in memory only when absent. */
+  dataFile?: string;
+  /** The service's per-30-second limits; on by default, as in Azure. */
+  throttle?: boolean;
+  /** Delay every identity API response by this many milliseconds. */
+  latencyMs?: number;
+  faults?: FailureOptions;
+  /** One line per request (method, path, status) and unexpected errors; never keys or tokens. */
+  log?: (line: string) => void;
+  /** The time source, epoch milliseconds; for tests. */
+  clock?: () => number;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:<port>/` */
+  readonly endpoint: string;
+  /** `endpoint=http://127.0.0.1:<port>/;accesskey=<key>` */
+  readonly connectionString: string;
+  readonly resourceId: string;
+  readonly port: number;
+  /** Fail the next `count` identity API requests with `status` (default 500). */
+  failNext(count: number, status?: number): void;
+  /** Fail this fraction (0 to 1) of identity API requests with `status` (default 500). */
+  setFailureRate(fraction: number, status?: number): void;
+  setLatency(milliseconds: number): void;
+  clearFaults(): void;
+  /** Stops listening, drops open connections and waits for pending writes of the data file. */
+  close(): Promise<void>;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? DEFAULT_EMULATOR_HOST;
+  if (!isLoopbackHost(host) && !options.allowNonLoopbackHost) {
+    throw new Error(`Refusing to listen on ${host}: it is not a loopback address. Set allowNonLoopbackHost (CLI: --host) to expose the emulator.`);
+  }
+  const accessKey = options.accessKey ?? DEVELOPMENT_ACCESS_KEY;
+  if (!isBase64Key(accessKey)) {
+    throw new Error('The access key must be base64 (as Azure access keys are), e.g. the output of `openssl rand -base64 64`.');
+  }
+  const clock = options.clock ?? Date.now;
+  const state = await openState(options.dataFile, options.resourceId);
+  const latestStamp = state.identities.reduce((latest, identity) => Math.max(latest, identity.tokensRevokedAtMs ?? identity.createdAtMs), 0);
+  const stamps = new EventStamps(clock, latestStamp);
+  const dataFile = options.dataFile;
+  const writer: CoalescingWriter | undefined =
+    dataFile === undefined ? undefined : new CoalescingWriter((): Promise<void> => saveState(dataFile, { ...state, identities: store.list() }));
+  const store: IdentityStore = new IdentityStore(state.resourceId, stamps, () => writer?.save() ?? Promise.resolve(), state.identities);
+  // Saved at once, so that the signing key is on disk before the first token is issued.
+  await writer?.save();
+
+  const faults = new FaultInjector();
+  faults.configure({ ...options.faults, latencyMs: options.latencyMs });
+  const server = createEmulatorServer({
+    accessKey: Buffer.from(accessKey, 'base64'),
+    store,
+    tokens: new AccessTokenIssuer(state.tokenSigningKey, store, stamps, clock),
+    throttle: options.throttle === false ? undefined : new RequestThrottle(clock),
+    faults,
+    clock,
+    log: options.log ?? (() => undefined),
+  });
+  const port = await listen(server, options.port ?? DEFAULT_EMULATOR_PORT, host);
+  const endpoint = `http://${formatUrlHost(host)}:${port}/`;
+  let closing: Promise<void> | undefined;
+  return {
+    endpoint,
+    connectionString: `endpoint=${endpoint};accesskey=${accessKey}`,
+    resourceId: state.resourceId,
+    port,
+    failNext: (count, status) => faults.failNext(count, status),
+    setFailureRate: (fraction, status) => faults.setFailureRate(fraction, status),
+    setLatency: (milliseconds) => faults.setLatency(milliseconds),
+    clearFaults: () => faults.clear(),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => writer?.idle());
+      return closing;
+    },
+  };
+}
+
+/** The saved state of `dataFile`, or a fresh one: a new signing key per instance, the default resource. */
+async function openState(dataFile: string | undefined, requestedResourceId: string | undefined): Promise<EmulatorState> {
+  const saved = dataFile === undefined ? undefined : await loadState(dataFile);
+  const resourceId = requestedResourceId ?? saved?.resourceId ?? EMULATED_RESOURCE_ID;
+  if (!GUID.test(resourceId)) {
+    throw new Error(`The resource id must be a lowercase GUID, not "${resourceId}".`);
+  }
+  if (saved && saved.resourceId !== resourceId) {
+    throw new Error(`${dataFile} holds identities of resource ${saved.resourceId}, not ${resourceId}.`);
+  }
+  if (dataFile !== undefined && !saved) {
+    await mkdir(dirname(dataFile), { recursive: true });
+  }
+  return saved ?? { resourceId, tokenSigningKey: randomBytes(32), identities: [] };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use; choose another with --port (0 picks a free one).`) : error),
+    );
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}

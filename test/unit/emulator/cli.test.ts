@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { DEVELOPMENT_ACCESS_KEY, startEmulator } from '../../../src/emulator';
+import { buildEmulatorBundle, runCliToExit, startCli } from './cliProcess';
+import { assertRestError, decodeClaims, sdkClient, validateToken } from './emulatorClient';
+
+suite('emulator: the command line (node dist/emulator.js)', function () {
+  this.timeout(30_000);
+
+  suiteSetup(() => buildEmulatorBundle());
+
+  test('prints the connection string, serves the quickstart flow to the SDK, and exits 0 on SIGTERM', async () => {
+    const cli = await startCli(['--port', '0']);
+    assert.match(cli.connectionString, new RegExp(`^endpoint=http://127\\.0\\.0\\.1:\\d+/;accesskey=${DEVELOPMENT_ACCESS_KEY.replace(/[+/=]/g, '\\$&')}$`));
+    const client = sdkClient(cli.connectionString);
+    const user = await client.createUser();
+    const { token } = await client.getToken(user, ['voip']);
+    assert.equal(decodeClaims(token).acsScope, 'voip');
+    await client.revokeTokens(user);
+    assert.deepEqual(await validateToken(cli.endpoint, token), { valid: false, reason: 'revoked' });
+    await client.deleteUser(user);
+    const { token: everyScope } = await client.createUserAndToken(['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join'], { tokenExpiresInMinutes: 60 });
+    assert.equal(decodeClaims(everyScope).acsScope, 'chat,voip,chat.join,chat.join.limited,voip.join');
+
+    cli.child.kill('SIGTERM');
+    const { code, stdout } = await cli.exited;
+    assert.equal(code, 0);
+    assert.match(stdout, /POST \/identities → 201/);
+    assert.ok(!stdout.includes(token), 'tokens are never logged');
+  });
+
+  test('exits 0 on SIGINT', async () => {
+    const cli = await startCli(['--port', '0', '--quiet']);
+    cli.child.kill('SIGINT');
+    assert.equal((await cli.exited).code, 0);
+  });
+
+  test('--access-key and --fail-next are honoured', async () => {
+    const key = Buffer.alloc(64, 9).toString('base64');
+    const cli = await startCli(['--port', '0', '--access-key', key, '--fail-next', '1:503', '--no-throttle', '--latency', '1']);
+    try {
+      assert.ok(cli.connectionString.endsWith(`;accesskey=${key}`));
+      const client = sdkClient(cli.connectionString);
+      await assertRestError(client.createUser(), 503, 'InjectedFault');
+      await client.createUser();
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  });
+
+  test('an access key that is not base64 is refused with a clear error', async () => {
+    const { code, stderr } = await runCliToExit(['--port', '0', '--access-key', 'not base64!']);
+    assert.equal(code, 1);
+    assert.match(stderr, /base64/);
+  });
+
+  test('bad flags exit 2 and point to --help; --help lists every flag', async () => {
+    const bad = await runCliToExit(['--port', 'eighty']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--port/);
+    const help = await runCliToExit(['--help']);
+    assert.equal(help.code, 0);
+    for (const flag of ['--port', '--host', '--access-key', '--data', '--no-throttle', '--latency', '--fail-next', '--fail-rate']) {
+      assert.ok(help.stdout.includes(flag), flag);
+    }
+  });
+
+  test('the programmatic API refuses a non-loopback host unless allowed explicitly', async () => {
+    await assert.rejects(startEmulator({ port: 0, host: '0.0.0.0' }), /loopback/);
+  });
+});

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { CommunicationIdentityClient } from '@azure/communication-identity';
+import { RunningEmulator, startEmulator } from '../../../src/emulator';
+import { assertRestError, sdkClient } from './emulatorClient';
+import { rawRequest } from './signedRequest';
+
+suite('emulator: fault injection', () => {
+  let emulator: RunningEmulator;
+  let client: CommunicationIdentityClient;
+
+  suiteSetup(async () => {
+    emulator = await startEmulator({ port: 0 });
+    client = sdkClient(emulator.connectionString);
+  });
+  suiteTeardown(() => emulator.close());
+  teardown(() => emulator.clearFaults());
+
+  test('failNext(2, 503) fails exactly the next two requests, with Retry-After', async () => {
+    emulator.failNext(2, 503);
+    const first = await assertRestError(client.createUser(), 503, 'InjectedFault');
+    assert.equal(first.response?.headers.get('retry-after'), '1');
+    await assertRestError(client.createUser(), 503, 'InjectedFault');
+    await client.createUser();
+  });
+
+  test('failNext defaults to 500', async () => {
+    emulator.failNext(1);
+    await assertRestError(client.createUser(), 500, 'InjectedFault');
+  });
+
+  test('a failure rate of 1 fails everything, 0 nothing', async () => {
+    emulator.setFailureRate(1, 502);
+    await assertRestError(client.createUser(), 502, 'InjectedFault');
+    emulator.setFailureRate(0);
+    await client.createUser();
+  });
+
+  test('latency delays the answer', async () => {
+    emulator.setLatency(150);
+    const started = process.hrtime.bigint();
+    await client.createUser();
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    // A lower bound only: a timer never fires early by more than its 1 ms rounding.
+    assert.ok(elapsedMs >= 149, `answered after ${elapsedMs} ms`);
+  });
+
+  test('faults are set from the options at start', async () => {
+    const faulty = await startEmulator({ port: 0, faults: { failNext: { count: 1, status: 429 } } });
+    try {
+      await assertRestError(sdkClient(faulty.connectionString).createUser(), 429, 'InjectedFault');
+      await sdkClient(faulty.connectionString).createUser();
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  test('PUT and DELETE /_emulator/faults set and clear faults over HTTP', async () => {
+    const put = await rawRequest({ endpoint: emulator.endpoint, method: 'PUT', target: '/_emulator/faults', body: JSON.stringify({ failNext: { count: 5, status: 500 } }) });
+    assert.equal(put.status, 204);
+    await assertRestError(client.createUser(), 500, 'InjectedFault');
+    assert.equal((await rawRequest({ endpoint: emulator.endpoint, method: 'DELETE', target: '/_emulator/faults' })).status, 204);
+    await client.createUser();
+  });
+
+  test('invalid fault settings are refused', () => {
+    assert.throws(() => emulator.failNext(1, 200), RangeError);
+    assert.throws(() => emulator.setFailureRate(1.5), RangeError);
+    assert.throws(() => emulator.setLatency(-1), RangeError);
+  });
+
+  test('the /_emulator/ endpoints are never faulted', async () => {
+    emulator.setFailureRate(1);
+    assert.equal((await rawRequest({ endpoint: emulator.endpoint, method: 'GET', target: '/_emulator/identities' })).status, 200);
+  });
+});

@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import { CommunicationIdentityClient, TokenScope } from '@azure/communication-identity';
+import { RunningEmulator, startEmulator } from '../../../src/emulator';
+import { assertRestError, entraIdToken, listIdentityIds, sdkClient } from './emulatorClient';
+
+const OTHER_RESOURCE_USER = { communicationUserId: '8:acs:00000000-0000-0000-0000-000000000000_00000000-0000-0000-0000-000000000000' };
+const APP_ID = '11111111-2222-4333-8444-555555555555';
+const USER_ID = '66666666-7777-4888-9999-000000000000';
+
+suite('emulator: every bad input through the official SDK', () => {
+  let emulator: RunningEmulator;
+  let client: CommunicationIdentityClient;
+
+  suiteSetup(async () => {
+    emulator = await startEmulator({ port: 0 });
+    client = sdkClient(emulator.connectionString);
+  });
+  suiteTeardown(() => emulator.close());
+
+  test('empty scopes: 400 ValidationError with the recorded message', async () => {
+    const user = await client.createUser();
+    const error = await assertRestError(client.getToken(user, []), 400, 'ValidationError');
+    assert.equal(error.message, 'Invalid scopes - Scopes field is required.');
+  });
+
+  test('an unknown scope: 400 ValidationError', async () => {
+    const user = await client.createUser();
+    await assertRestError(client.getToken(user, ['pstn' as TokenScope]), 400, 'ValidationError');
+  });
+
+  test('createUserAndToken with empty scopes: 400 and no identity', async () => {
+    const before = await listIdentityIds(emulator.endpoint);
+    await assertRestError(client.createUserAndToken([]), 400, 'ValidationError');
+    assert.deepEqual(await listIdentityIds(emulator.endpoint), before);
+  });
+
+  for (const minutes of [59, 1441, 0, -60, 90.5]) {
+    test(`createUserAndToken with a ${minutes}-minute lifetime: 400 and no identity is created`, async () => {
+      const before = await listIdentityIds(emulator.endpoint);
+      const error = await assertRestError(client.createUserAndToken(['chat'], { tokenExpiresInMinutes: minutes }), 400, 'ValidationError');
+      assert.equal(error.message, `ExpiresInMinutes value ${minutes} is invalid. Value must be within the [60, 1440] interval.`);
+      assert.deepEqual(await listIdentityIds(emulator.endpoint), before);
+    });
+  }
+
+  for (const minutes of [59, 1441]) {
+    test(`getToken with a ${minutes}-minute lifetime: 400 ValidationError`, async () => {
+      const user = await client.createUser();
+      await assertRestError(client.getToken(user, ['chat'], { tokenExpiresInMinutes: minutes }), 400, 'ValidationError');
+    });
+  }
+
+  test("another resource's id: 401 IdentityNotOwned for getToken, revokeTokens and deleteUser", async () => {
+    for (const call of [client.getToken(OTHER_RESOURCE_USER, ['chat']), client.revokeTokens(OTHER_RESOURCE_USER), client.deleteUser(OTHER_RESOURCE_USER)]) {
+      const error = await assertRestError(call, 401, 'IdentityNotOwned');
+      assert.equal(error.message, "Provided identity doesn't belong to the resource.");
+    }
+  });
+
+  test('an id that is not an ACS id at all: 401 IdentityNotOwned (our choice)', async () => {
+    await assertRestError(client.getToken({ communicationUserId: 'abc' }, ['chat']), 401, 'IdentityNotOwned');
+  });
+
+  test('a deleted identity: 404 IdentityNotFound (our choice) for getToken, revokeTokens and deleteUser', async () => {
+    const user = await client.createUser();
+    await client.deleteUser(user);
+    for (const call of [client.getToken(user, ['chat']), client.revokeTokens(user), client.deleteUser(user)]) {
+      await assertRestError(call, 404, 'IdentityNotFound');
+    }
+  });
+
+  test('an identity of this resource that never existed: 404 IdentityNotFound', async () => {
+    const neverCreated = { communicationUserId: `8:acs:${emulator.resourceId}_00000000-0000-4000-8000-000000000000` };
+    await assertRestError(client.getToken(neverCreated, ['chat']), 404, 'IdentityNotFound');
+  });
+
+  test('a wrong access key: 401 Denied', async () => {
+    const wrongKey = Buffer.alloc(64, 7).toString('base64');
+    const wrongClient = sdkClient(`endpoint=${emulator.endpoint};accesskey=${wrongKey}`);
+    await assertRestError(wrongClient.createUser(), 401, 'Denied');
+  });
+
+  suite('Teams user token exchange', () => {
+    const validToken = (): string => entraIdToken({ appid: APP_ID, oid: USER_ID, exp: Math.floor(Date.now() / 1000) + 3600 });
+    const exchange = (teamsUserAadToken: string, clientId = APP_ID, userObjectId = USER_ID): Promise<unknown> =>
+      client.getTokenForTeamsUser({ teamsUserAadToken, clientId, userObjectId });
+
+    test('a token that is not a JWT: 401 InvalidAccessToken', async () => {
+      const error = await assertRestError(exchange('invalid'), 401, 'InvalidAccessToken');
+      assert.equal(error.message, 'Provided access token is not valid.');
+    });
+
+    test('an empty token: 401 InvalidAccessToken', async () => {
+      await assertRestError(exchange(''), 401, 'InvalidAccessToken');
+    });
+
+    test('an expired token: 401 InvalidAccessToken', async () => {
+      const expired = entraIdToken({ appid: APP_ID, oid: USER_ID, exp: Math.floor(Date.now() / 1000) - 60 });
+      await assertRestError(exchange(expired), 401, 'InvalidAccessToken');
+    });
+
+    test('an empty appId: 400 with the recorded message', async () => {
+      const error = await assertRestError(exchange(validToken(), ''), 400, 'ValidationError');
+      assert.equal(error.message, 'AppId: The AppId field is required.');
+    });
+
+    test('a malformed appId: 400 with the recorded message', async () => {
+      const error = await assertRestError(exchange(validToken(), 'invalid'), 400, 'ValidationError');
+      assert.equal(error.message, 'Provided AppId has invalid format.');
+    });
+
+    test("an appId that is not the token's appid: 400 with the recorded message", async () => {
+      const error = await assertRestError(exchange(validToken(), '99999999-2222-4333-8444-555555555555'), 400, 'ValidationError');
+      assert.equal(error.message, 'AAD application is not the expected one.');
+    });
+
+    test("a userId that is not the token's oid: 400 with the recorded message", async () => {
+      const error = await assertRestError(exchange(validToken(), APP_ID, '99999999-7777-4888-9999-000000000000'), 400, 'ValidationError');
+      assert.equal(error.message, 'Provided AAD token issued for unexpected user.');
+    });
+
+    test('an empty userId: 400 ValidationError', async () => {
+      await assertRestError(exchange(validToken(), APP_ID, ''), 400, 'ValidationError');
+    });
+  });
+});

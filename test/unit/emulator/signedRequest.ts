@@ -1,0 +1,73 @@
+import { createHash, createHmac } from 'node:crypto';
+import { Agent, IncomingHttpHeaders, request } from 'node:http';
+
+/**
+ * Sends a request signed as acs-identity-api.md §2 describes, written from the spec and not from
+ * the emulator's verifier, so the tests check the emulator against the service's contract.
+ * The tampering options sign one thing and send another.
+ */
+export interface SignedRequestOptions {
+  readonly endpoint: string;
+  readonly accessKey: string;
+  readonly method: string;
+  /** The request target as sent: path and query, already percent-encoded. */
+  readonly target: string;
+  readonly body?: string;
+  /** Sign this target instead of `target`. */
+  readonly signedTarget?: string;
+  /** Hash this body instead of `body`. */
+  readonly hashedBody?: string;
+  readonly date?: Date;
+  readonly omitAuthorization?: boolean;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly agent?: Agent;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+}
+
+export function signedRequest(options: SignedRequestOptions): Promise<RawResponse> {
+  const url = new URL(options.endpoint);
+  const body = options.body ?? '';
+  const date = (options.date ?? new Date()).toUTCString();
+  const contentHash = createHash('sha256').update(options.hashedBody ?? body, 'utf8').digest('base64');
+  const stringToSign = `${options.method.toUpperCase()}\n${options.signedTarget ?? options.target}\n${date};${url.host};${contentHash}`;
+  const signature = createHmac('sha256', Buffer.from(options.accessKey, 'base64')).update(stringToSign, 'utf8').digest('base64');
+  const headers: Record<string, string> = {
+    host: url.host,
+    'x-ms-date': date,
+    'x-ms-content-sha256': contentHash,
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    ...(options.omitAuthorization ? {} : { authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` }),
+    ...options.headers,
+  };
+  return rawRequest({ endpoint: options.endpoint, method: options.method, target: options.target, headers, body, agent: options.agent });
+}
+
+export function rawRequest(options: {
+  endpoint: string;
+  method: string;
+  target: string;
+  headers?: Record<string, string>;
+  body?: string;
+  agent?: Agent;
+}): Promise<RawResponse> {
+  const url = new URL(options.endpoint);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: url.hostname, port: url.port, method: options.method, path: options.target, headers: options.headers, agent: options.agent },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        incoming.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}
