@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AcsIdentityClient } from '../../../src/acs/identityClient';
+import { IdentityWorkflows, MissingConnectionStringError } from '../../../src/acs/identityWorkflows';
+import { parseConnectionString, type AcsConnectionString } from '../../../src/core/connectionString';
+import { decodeJwt } from '../../../src/core/tokenClaims';
+import { classifyServiceError, type ServiceErrorKind } from '../../../src/core/serviceErrors';
+import { tokenStatus } from '../../../src/core/tokenStatus';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { Registry, type SecretStore } from '../../../src/storage/registry';
+
+class MemorySecrets implements SecretStore {
+  readonly values = new Map<string, string>();
+  async get(key: string): Promise<string | undefined> {
+    return this.values.get(key);
+  }
+  async store(key: string, value: string): Promise<void> {
+    this.values.set(key, value);
+  }
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+}
+
+function connectionOf(connectionString: string): AcsConnectionString {
+  const parsed = parseConnectionString(connectionString);
+  assert.ok(parsed.ok);
+  return parsed.value;
+}
+
+async function kindOfFailure(call: Promise<unknown>): Promise<ServiceErrorKind> {
+  try {
+    await call;
+  } catch (error) {
+    return classifyServiceError(error).kind;
+  }
+  assert.fail('expected the call to fail');
+}
+
+// The workflows and the error classification, through the official SDK against the emulator.
+suite('IdentityWorkflows against the emulator', function () {
+  // The SDK's own retries (throttling, unreachable endpoint) take seconds.
+  this.timeout(30_000);
+  let emulator: RunningEmulator;
+  let root: string;
+  let registry: Registry;
+  let workflows: IdentityWorkflows;
+  let resourceId: string;
+
+  suiteSetup(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+
+  suiteTeardown(async () => {
+    await emulator.close();
+  });
+
+  setup(async () => {
+    emulator.clearFaults();
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'acs-workflows-'));
+    registry = new Registry(root, new MemorySecrets());
+    workflows = new IdentityWorkflows(registry);
+    resourceId = (await registry.addResource('Local emulator', connectionOf(emulator.connectionString), { isLocalEmulator: true })).id;
+  });
+
+  teardown(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  test('create a user and token: both recorded, the value only in secrets, with the asked scopes and lifetime', async () => {
+    const before = Date.now();
+    const result = await workflows.createUserAndToken(resourceId, { label: 'alice', scopes: ['chat', 'voip.join'], lifetimeMinutes: 60 });
+    const [user] = await registry.listUsers(resourceId);
+    assert.equal(user.userId, result.userId);
+    assert.equal(user.label, 'alice');
+    const [token] = await registry.listTokens(resourceId, result.userId);
+    assert.deepEqual(token.scopes, ['chat', 'voip.join']);
+    assert.equal(await registry.getTokenValue(token), result.token);
+    const minutesLeft = (result.expiresOn.getTime() - before) / 60_000;
+    assert.ok(minutesLeft > 58 && minutesLeft <= 61, `lifetime ${minutesLeft} min`);
+    const decoded = decodeJwt(result.token);
+    assert.ok(decoded.ok);
+    assert.equal(decoded.claims.acsScope, 'chat,voip.join');
+  });
+
+  test('create a user, issue, revoke, delete: the quickstart flow, recorded step by step', async () => {
+    const { userId } = await workflows.createUser(resourceId, {});
+    assert.equal((await registry.getUser(resourceId, userId))?.origin, 'created');
+    await workflows.issueToken(resourceId, userId, { scopes: ['voip'], lifetimeMinutes: 1440 });
+    await workflows.revokeTokens(resourceId, userId);
+    const user = await registry.getUser(resourceId, userId);
+    assert.ok(user?.tokensRevokedAt);
+    const [revokedToken] = await registry.listTokens(resourceId, userId);
+    assert.equal(tokenStatus(revokedToken, user, new Date()), 'revoked');
+    const fresh = await workflows.issueToken(resourceId, userId, { scopes: ['chat'], lifetimeMinutes: 60 });
+    const tokens = await registry.listTokens(resourceId, userId);
+    assert.equal(tokens[0].expiresOn, fresh.expiresOn.toISOString());
+    assert.equal(tokenStatus(tokens[0], (await registry.getUser(resourceId, userId))!, new Date()), 'valid');
+    await workflows.deleteUser(resourceId, userId);
+    assert.deepEqual(await registry.listUsers(resourceId), []);
+  });
+
+  test('issuing for a user known only by id adds it to the list', async () => {
+    const { userId } = await new AcsIdentityClient(connectionOf(emulator.connectionString)).createUser();
+    await workflows.issueToken(resourceId, userId, { scopes: ['chat'], lifetimeMinutes: 60 });
+    assert.equal((await registry.getUser(resourceId, userId))?.origin, 'added');
+  });
+
+  test('a wrong access key is classified as keyRejected', async () => {
+    const wrongKey = connectionOf(emulator.connectionString.replace(/accesskey=.*/, `accesskey=${Buffer.alloc(64, 1).toString('base64')}`));
+    assert.equal(await kindOfFailure(new AcsIdentityClient(wrongKey).createUser()), 'keyRejected');
+  });
+
+  test("another resource's user is classified as notOwned, and nothing is recorded", async () => {
+    const foreign = '8:acs:00000000-0000-0000-0000-000000000000_00000000-0000-0000-0000-000000000001';
+    assert.equal(await kindOfFailure(workflows.issueToken(resourceId, foreign, { scopes: ['chat'], lifetimeMinutes: 60 })), 'notOwned');
+    assert.deepEqual(await registry.listUsers(resourceId), []);
+  });
+
+  test('a deleted user is classified as userNotFound', async () => {
+    const client = new AcsIdentityClient(connectionOf(emulator.connectionString));
+    const { userId } = await client.createUser();
+    await client.deleteUser(userId);
+    assert.equal(await kindOfFailure(client.issueToken(userId, ['chat'], 60)), 'userNotFound');
+  });
+
+  test('an out-of-range lifetime is classified as validation, and creates nothing', async () => {
+    assert.equal(await kindOfFailure(workflows.createUserAndToken(resourceId, { scopes: ['chat'], lifetimeMinutes: 1441 })), 'validation');
+    assert.deepEqual(await registry.listUsers(resourceId), []);
+  });
+
+  test('throttling that outlasts the SDK retries is classified as throttled', async () => {
+    // More 429s than the SDK's three retries (each waits the emulator's Retry-After of 1 s).
+    emulator.failNext(4, 429);
+    assert.equal(await kindOfFailure(workflows.createUser(resourceId, {})), 'throttled');
+  });
+
+  test('a cancelled call is classified as cancelled', async () => {
+    emulator.setLatency(2000);
+    const controller = new AbortController();
+    const call = workflows.createUser(resourceId, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    assert.equal(await kindOfFailure(call), 'cancelled');
+    assert.deepEqual(await registry.listUsers(resourceId), []);
+  });
+
+  test('a closed endpoint is classified as unreachable', async () => {
+    const closed = await startEmulator({ port: 0 });
+    await closed.close();
+    assert.equal(await kindOfFailure(new AcsIdentityClient(connectionOf(closed.connectionString)).createUser()), 'unreachable');
+  });
+
+  test('a resource without a stored connection string fails plainly', async () => {
+    await assert.rejects(workflows.createUser('no-such-resource', {}), MissingConnectionStringError);
+  });
+});
