@@ -5,6 +5,8 @@
  * becomes part of the key) and its error message contains the whole secret, so we validate here,
  * report problems as codes that never carry any part of the input, and store a canonical form.
  */
+import { isBase64Key } from './base64';
+
 export interface AcsConnectionString {
   /** The endpoint's origin followed by `/`, e.g. `https://contoso.communication.azure.com/`. */
   readonly endpoint: string;
@@ -33,8 +35,6 @@ export type ConnectionStringParse =
   | { readonly ok: true; readonly value: AcsConnectionString }
   | { readonly ok: false; readonly problem: ConnectionStringProblem };
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
 export function parseConnectionString(text: string): ConnectionStringParse {
   const fields = splitFields(text);
   if (fields === 'empty' || fields === 'duplicateField' || fields === 'unknownField') {
@@ -52,7 +52,7 @@ export function parseConnectionString(text: string): ConnectionStringParse {
   if (typeof endpoint === 'string') {
     return { ok: false, problem: endpoint };
   }
-  if (!BASE64.test(accessKey) || accessKey.length % 4 !== 0) {
+  if (!isBase64Key(accessKey)) {
     return { ok: false, problem: 'accessKeyNotBase64' };
   }
   const origin = `${endpoint.url.origin}/`;

@@ -68,8 +68,3 @@ function singleHeader(headers: IncomingHttpHeaders, name: string): string | unde
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
-
-/** Whether `text` is canonical base64 of at least one byte, the only form an access key takes. */
-export function isBase64Key(text: string): boolean {
-  return text.length > 0 && text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text);
-}

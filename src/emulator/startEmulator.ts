@@ -4,7 +4,7 @@ import { Server } from 'node:http';
 import { dirname } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './accessTokens';
-import { isBase64Key } from './auth';
+import { isBase64Key } from '../core/base64';
 import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
 import { FailureOptions, FaultInjector } from './faults';
 import { IdentityStore } from './identityStore';
