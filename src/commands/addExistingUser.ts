@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { parseAcsUserId } from '../core/identifiers';
+import { userDisplayName } from '../tree/treeModel';
+import { optionsOf, type Invocation } from './options';
+import type { Services } from './services';
+import { targetResource } from './targets';
+
+/** Records a user created elsewhere (the service cannot list users, so this is how it joins the list). */
+export async function addExistingUser(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {
+  const title = vscode.l10n.t('Add Existing User by ID');
+  const resource = await targetResource(services, invocation, title);
+  if (!resource) {
+    return undefined;
+  }
+  const options = optionsOf(invocation);
+  const text = options.userId ?? (invocation.from === 'code' ? undefined : await services.pickers.userId(title));
+  if (text === undefined) {
+    if (invocation.from === 'code') {
+      services.messages.error(vscode.l10n.t('Add Existing User by ID needs a userId.'));
+    }
+    return undefined;
+  }
+  const parsed = parseAcsUserId(text);
+  if (!parsed) {
+    services.messages.error(vscode.l10n.t('"{0}" is not a Communication Services user ID (8:acs:<resource id>_<user id>).', text.trim()));
+    return undefined;
+  }
+  const existing = await services.registry.getUser(resource.id, parsed.raw);
+  if (existing) {
+    services.messages.info(vscode.l10n.t('{0} is already in the list of "{1}".', userDisplayName(existing), resource.name));
+    return { userId: existing.userId };
+  }
+  const label = invocation.from === 'code' ? options.label : await services.pickers.label(title);
+  if (label === undefined && invocation.from !== 'code') {
+    return undefined;
+  }
+
+  // Ids carry their resource's GUID: one that differs from the other users' is probably a mistake.
+  const others = await services.registry.listUsers(resource.id);
+  const otherResourceIds = new Set(others.map((user) => parseAcsUserId(user.userId)?.resourceId).filter(Boolean));
+  const user = await services.registry.addUser(resource.id, parsed.raw, { label: label || undefined, origin: 'added' });
+  if (otherResourceIds.size > 0 && !otherResourceIds.has(parsed.resourceId)) {
+    services.messages.warn(
+      vscode.l10n.t('Added {0} to "{1}", but its ID names another Communication Services resource than the other users of "{1}": the service will refuse it.', userDisplayName(user), resource.name),
+    );
+  } else {
+    services.messages.info(vscode.l10n.t('Added {0} to the list of "{1}".', userDisplayName(user), resource.name));
+  }
+  return { userId: user.userId };
+}

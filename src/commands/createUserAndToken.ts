@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { shortenUserId } from '../core/identifiers';
+import { withServiceProgress } from '../ui/progress';
+import { copyIssuedTokenAction } from './copyTokenValue';
+import { optionsOf, type Invocation } from './options';
+import type { Services } from './services';
+import { targetResource } from './targets';
+import { tokenParameters } from './tokenParameters';
+
+export interface IssuedTokenResult {
+  readonly userId: string;
+  readonly token: string;
+  /** ISO 8601 */
+  readonly expiresOn: string;
+}
+
+/** Creates a user and issues its first token in one call. */
+export async function createUserAndToken(services: Services, invocation: Invocation): Promise<IssuedTokenResult | undefined> {
+  const title = vscode.l10n.t('Create User and Issue Token');
+  const resource = await targetResource(services, invocation, title);
+  if (!resource) {
+    return undefined;
+  }
+  const label = invocation.from === 'code' ? optionsOf(invocation).label : await services.pickers.label(title);
+  if (label === undefined && invocation.from !== 'code') {
+    return undefined;
+  }
+  const parameters = await tokenParameters(services, invocation, title);
+  if (!parameters) {
+    return undefined;
+  }
+  try {
+    const issued = await withServiceProgress(vscode.l10n.t('Creating a user with a token in "{0}"…', resource.name), (signal) =>
+      services.workflows.createUserAndToken(resource.id, { label: label || undefined, ...parameters, signal }),
+    );
+    const name = label || shortenUserId(issued.userId);
+    services.messages.info(
+      vscode.l10n.t('Created user {0} in "{1}" with a token ({2}) valid until {3}.', name, resource.name, parameters.scopes.join(', '), issued.expiresOn.toLocaleString()),
+      copyIssuedTokenAction(services, name, issued.token),
+    );
+    return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };
+  } catch (error) {
+    services.errors.present(error, { failed: vscode.l10n.t('Could not create a user in "{0}".', resource.name), resource });
+    return undefined;
+  }
+}

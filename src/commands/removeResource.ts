@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { Invocation } from './options';
+import type { Services } from './services';
+import { targetResource } from './targets';
+
+/** Deletes a resource's connection string and everything recorded for it, after a modal confirmation. */
+export async function removeResource(services: Services, invocation: Invocation): Promise<{ resourceId: string } | undefined> {
+  const resource = await targetResource(services, invocation, vscode.l10n.t('Remove Resource'));
+  if (!resource) {
+    return undefined;
+  }
+  if (invocation.from !== 'code') {
+    const users = await services.registry.listUsers(resource.id);
+    const confirmed = await services.prompter.confirm(
+      vscode.l10n.t('Remove "{0}" ({1}) from VS Code?', resource.name, resource.host),
+      users.length === 1
+        ? vscode.l10n.t('Its connection string and the user recorded for it, with its tokens, are deleted from VS Code. Nothing is deleted in Azure.')
+        : vscode.l10n.t('Its connection string and the {0} users recorded for it, with their tokens, are deleted from VS Code. Nothing is deleted in Azure.', users.length),
+      vscode.l10n.t('Remove'),
+    );
+    if (!confirmed) {
+      return undefined;
+    }
+  }
+  await services.registry.removeResource(resource.id);
+  services.messages.info(vscode.l10n.t('Removed "{0}".', resource.name));
+  return { resourceId: resource.id };
+}

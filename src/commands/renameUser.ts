@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { shortenUserId } from '../core/identifiers';
+import { userDisplayName } from '../tree/treeModel';
+import type { Invocation } from './options';
+import type { Services } from './services';
+import { targetUser } from './targets';
+
+/** Sets or clears a user's label (local only). An empty label shows the shortened ID again. */
+export async function renameUser(services: Services, invocation: Invocation): Promise<{ userId: string; label?: string } | undefined> {
+  const title = vscode.l10n.t('Rename User');
+  const target = await targetUser(services, invocation, title);
+  if (!target) {
+    return undefined;
+  }
+  const { resource, user } = target;
+  const label = invocation.from === 'code' ? invocation.options.label : await services.pickers.label(title, user.label);
+  if (label === undefined && invocation.from !== 'code') {
+    return undefined;
+  }
+  const renamed = await services.registry.renameUser(resource.id, user.userId, label);
+  services.messages.status(
+    renamed.label
+      ? vscode.l10n.t('Renamed {0} to {1}', userDisplayName(user), renamed.label)
+      : vscode.l10n.t('{0} has no label any more', shortenUserId(user.userId)),
+  );
+  return { userId: renamed.userId, label: renamed.label };
+}

@@ -1,0 +1,29 @@
+import type { IdentityWorkflows } from '../acs/identityWorkflows';
+import type { Registry } from '../storage/registry';
+import type { IdentitiesTreeProvider } from '../tree/identitiesTreeProvider';
+import type { Config } from '../ui/config';
+import type { EmulatorHost } from '../ui/emulatorHost';
+import type { ErrorPresenter } from '../ui/errorPresenter';
+import type { Logger } from '../ui/logger';
+import type { Messages } from '../ui/messages';
+import type { Pickers } from '../ui/pickers';
+import type { Prompter } from '../ui/prompts';
+
+/**
+ * What command handlers work with, passed to each one (no globals). `registry` and `workflows` are
+ * read at call time: the test seam can re-create them from storage to check persistence.
+ */
+export interface Services {
+  readonly registry: Registry;
+  readonly workflows: IdentityWorkflows;
+  readonly config: Config;
+  readonly messages: Messages;
+  readonly prompter: Prompter;
+  readonly pickers: Pickers;
+  readonly errors: ErrorPresenter;
+  readonly logger: Logger;
+  readonly tree: IdentitiesTreeProvider;
+  readonly emulator: EmulatorHost;
+  /** The process environment (the quickstarts' connection-string variable is read from it when asked). */
+  readonly environment: Readonly<Record<string, string | undefined>>;
+}

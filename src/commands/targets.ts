@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { ResourceRecord, UserRecord } from '../storage/records';
+import { userDisplayName } from '../tree/treeModel';
+import type { Invocation } from './options';
+import type { Services } from './services';
+
+/**
+ * Finds what a command acts on: the clicked node, the options' resource/user, or (palette) asks.
+ * `undefined` means there is nothing to act on; the reason has been shown already.
+ */
+export async function targetResource(services: Services, invocation: Invocation, title: string): Promise<ResourceRecord | undefined> {
+  if (invocation.from === 'tree') {
+    return fresh(services, invocation.node.kind === 'error' ? undefined : invocation.node.resource);
+  }
+  const wanted = invocation.from === 'code' ? invocation.options.resource : undefined;
+  if (wanted === undefined) {
+    if (invocation.from === 'code' && invocation.options.userId !== undefined) {
+      const owner = await resourceOwningUser(services, invocation.options.userId);
+      if (owner) {
+        return owner;
+      }
+    }
+    return services.pickers.resource(title);
+  }
+  const resources = await services.registry.listResources();
+  const needle = wanted.trim().toLowerCase();
+  const found =
+    resources.find((resource) => resource.id === wanted) ??
+    resources.find((resource) => resource.name.toLowerCase() === needle) ??
+    resources.find((resource) => resource.host.toLowerCase() === needle || resource.endpoint.toLowerCase() === needle);
+  if (!found) {
+    services.messages.error(vscode.l10n.t('There is no resource "{0}" in the list.', wanted));
+  }
+  return found;
+}
+
+export interface UserTarget {
+  readonly resource: ResourceRecord;
+  readonly user: UserRecord;
+  /** False for a user given by id from code that is not (yet) in the list. */
+  readonly recorded: boolean;
+}
+
+export async function targetUser(
+  services: Services,
+  invocation: Invocation,
+  title: string,
+  options: { allowUnrecorded?: boolean } = {},
+): Promise<UserTarget | undefined> {
+  if (invocation.from === 'tree') {
+    const node = invocation.node;
+    if (node.kind !== 'user' && node.kind !== 'token') {
+      return undefined;
+    }
+    const resource = await fresh(services, node.resource);
+    const user = resource && (await services.registry.getUser(resource.id, node.user.userId));
+    if (!resource || !user) {
+      services.messages.error(vscode.l10n.t('{0} is no longer in the list.', userDisplayName(node.user)));
+      services.tree.refresh();
+      return undefined;
+    }
+    return { resource, user, recorded: true };
+  }
+  const resource = await targetResource(services, invocation, title);
+  if (!resource) {
+    return undefined;
+  }
+  const userId = invocation.from === 'code' ? invocation.options.userId?.trim() : undefined;
+  if (!userId) {
+    const user = await services.pickers.user(resource, title);
+    return user && { resource, user, recorded: true };
+  }
+  const user = await services.registry.getUser(resource.id, userId);
+  if (user) {
+    return { resource, user, recorded: true };
+  }
+  if (options.allowUnrecorded) {
+    const unrecorded: UserRecord = { resourceId: resource.id, userId, createdAt: new Date().toISOString(), origin: 'added' };
+    return { resource, user: unrecorded, recorded: false };
+  }
+  services.messages.error(
+    vscode.l10n.t('User {0} is not in the list of "{1}": add it with "Add Existing User by ID…" first.', userId, resource.name),
+  );
+  return undefined;
+}
+
+/** The record as stored now (the node may be older than a change made since). */
+async function fresh(services: Services, resource: ResourceRecord | undefined): Promise<ResourceRecord | undefined> {
+  const current = resource && (await services.registry.getResource(resource.id));
+  if (resource && !current) {
+    services.messages.error(vscode.l10n.t('"{0}" is no longer in the list.', resource.name));
+    services.tree.refresh();
+  }
+  return current;
+}
+
+async function resourceOwningUser(services: Services, userId: string): Promise<ResourceRecord | undefined> {
+  for (const resource of await services.registry.listResources()) {
+    if (await services.registry.getUser(resource.id, userId.trim())) {
+      return resource;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+// Context values of the tree items, built deterministically so that the menus in package.json can
+// match them with anchored regexes: the base comes first, then the flags sorted, joined by ';'.
+//   acsResource;localEmulator
+//   acsUser;hasValidToken
+//   acsToken;valid
+// A menu matches a base with /^acsUser(;|$)/ and a flag with /^acsToken;(.*;)?valid(;|$)/.
+// This module must not import vscode: it is unit-tested without an extension host.
+
+export const ContextValueBase = {
+  resource: 'acsResource',
+  user: 'acsUser',
+  token: 'acsToken',
+  error: 'acsError',
+} as const;
+export type ContextValueBase = (typeof ContextValueBase)[keyof typeof ContextValueBase];
+
+export const ContextValueFlag = {
+  /** resource: it is the in-process local emulator. */
+  localEmulator: 'localEmulator',
+  /** user: at least one of its tokens is neither expired nor revoked. */
+  hasValidToken: 'hasValidToken',
+  /** user: at least one token is recorded, whatever its status. */
+  hasToken: 'hasToken',
+  /** token: usable now. */
+  valid: 'valid',
+  /** token: past its expiry. */
+  expired: 'expired',
+  /** token: issued before the user's tokens were revoked. */
+  revoked: 'revoked',
+} as const;
+export type ContextValueFlag = (typeof ContextValueFlag)[keyof typeof ContextValueFlag];
+
+/** `base;flagA;flagB` with the true flags in alphabetical order; duplicates collapse. */
+export function buildContextValue(base: ContextValueBase, flags: Partial<Record<ContextValueFlag, boolean>> = {}): string {
+  const set = Object.entries(flags)
+    .filter(([, on]) => on === true)
+    .map(([flag]) => flag)
+    .sort();
+  return [base, ...new Set(set)].join(';');
+}
+
+/** Parses a context value back (for tests and for commands that receive a node). */
+export function parseContextValue(value: string): { base: string; flags: Set<string> } {
+  const [base = '', ...flags] = value.split(';');
+  return { base, flags: new Set(flags) };
+}
+
+/** The `when` regex bodies used in package.json, kept here so that a unit test can check them. */
+export function baseRegex(base: ContextValueBase): RegExp {
+  return new RegExp(`^${base}(;|$)`);
+}
+
+export function flagRegex(base: ContextValueBase, flag: ContextValueFlag): RegExp {
+  return new RegExp(`^${base};(.*;)?${flag}(;|$)`);
+}

@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import type { TokenStatus } from '../core/tokenStatus';
+import { tokenStatus } from '../core/tokenStatus';
+import type { TokenRecord } from '../storage/records';
+import { buildContextValue, ContextValueBase } from './contextValues';
+import type { ErrorNode, IdentityNode, ResourceNode, TokenNode, UserNode } from './nodes';
+import { resourceContextValue, scopesText, summarizeUser, timeLeft, tokenContextValue, userContextValue } from './treeModel';
+
+/** Maps a node to what VS Code shows; `now` decides every expiry-dependent word. */
+export function toTreeItem(node: IdentityNode, now: Date): vscode.TreeItem {
+  switch (node.kind) {
+    case 'resource':
+      return resourceItem(node);
+    case 'user':
+      return userItem(node, now);
+    case 'token':
+      return tokenItem(node, now);
+    case 'error':
+      return errorItem(node);
+  }
+}
+
+function resourceItem(node: ResourceNode): vscode.TreeItem {
+  const { resource } = node;
+  const item = new vscode.TreeItem(resource.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.description = resource.host;
+  item.tooltip = [resource.name, resource.endpoint, ...(resource.isLocalEmulator ? [vscode.l10n.t('Local emulator, run inside VS Code')] : [])].join('\n');
+  item.iconPath = new vscode.ThemeIcon(resource.isLocalEmulator ? 'vm' : 'cloud');
+  item.contextValue = resourceContextValue(resource);
+  return item;
+}
+
+function userItem(node: UserNode, now: Date): vscode.TreeItem {
+  const { user, tokens } = node;
+  const summary = summarizeUser(user, tokens, now);
+  const item = new vscode.TreeItem(
+    summary.displayName,
+    tokens.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = node.id;
+  item.description =
+    summary.validTokenCount === 0
+      ? vscode.l10n.t('no valid token')
+      : summary.validTokenCount === 1
+        ? vscode.l10n.t('1 valid token')
+        : vscode.l10n.t('{0} valid tokens', summary.validTokenCount);
+  const lines = [
+    vscode.l10n.t('User ID: {0}', user.userId),
+    user.origin === 'created'
+      ? vscode.l10n.t('Created: {0}', formatDate(user.createdAt))
+      : vscode.l10n.t('Added to the list: {0}', formatDate(user.createdAt)),
+  ];
+  if (user.label) {
+    lines.unshift(user.label);
+  }
+  if (summary.latestToken && summary.latestTokenStatus) {
+    lines.push(
+      vscode.l10n.t(
+        'Latest token: {0}, {1}',
+        scopesText(summary.latestToken),
+        statusSentence(summary.latestToken, summary.latestTokenStatus, now),
+      ),
+    );
+  } else {
+    lines.push(vscode.l10n.t('No token issued through VS Code'));
+  }
+  item.tooltip = lines.join('\n');
+  item.iconPath = new vscode.ThemeIcon('person');
+  item.contextValue = userContextValue(user, tokens, now);
+  return item;
+}
+
+function tokenItem(node: TokenNode, now: Date): vscode.TreeItem {
+  const { token, user } = node;
+  const status = tokenStatus(token, user, now);
+  const item = new vscode.TreeItem(scopesText(token), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = statusText(token, status, now);
+  item.tooltip = [
+    vscode.l10n.t('Scopes: {0}', scopesText(token)),
+    vscode.l10n.t('Issued: {0}', formatDate(token.issuedAt)),
+    statusSentence(token, status, now),
+  ].join('\n');
+  item.iconPath =
+    status === 'valid'
+      ? new vscode.ThemeIcon('key')
+      : new vscode.ThemeIcon(status === 'revoked' ? 'circle-slash' : 'history', new vscode.ThemeColor('disabledForeground'));
+  item.contextValue = tokenContextValue(status);
+  return item;
+}
+
+function errorItem(node: ErrorNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  item.contextValue = buildContextValue(ContextValueBase.error);
+  item.tooltip = vscode.l10n.t('See the "ACS Identities" output for details.');
+  return item;
+}
+
+/** The token row's description: "expires in 23 h 12 min", "expired", "revoked". */
+export function statusText(token: TokenRecord, status: TokenStatus, now: Date): string {
+  if (status === 'revoked') {
+    return vscode.l10n.t('revoked');
+  }
+  if (status === 'expired') {
+    return vscode.l10n.t('expired');
+  }
+  return expiresInText(token, now);
+}
+
+function expiresInText(token: TokenRecord, now: Date): string {
+  const { days, hours, minutes } = timeLeft(token, now);
+  const totalHours = days * 24 + hours;
+  if (totalHours > 0) {
+    return vscode.l10n.t('expires in {0} h {1} min', totalHours, minutes);
+  }
+  if (minutes > 0) {
+    return vscode.l10n.t('expires in {0} min', minutes);
+  }
+  return vscode.l10n.t('expires in less than a minute');
+}
+
+function statusSentence(token: TokenRecord, status: TokenStatus, now: Date): string {
+  switch (status) {
+    case 'revoked':
+      return vscode.l10n.t('revoked (it would have expired {0})', formatDate(token.expiresOn));
+    case 'expired':
+      return vscode.l10n.t('expired {0}', formatDate(token.expiresOn));
+    case 'valid':
+      return `${expiresInText(token, now)} (${formatDate(token.expiresOn)})`;
+  }
+}
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString();
+}

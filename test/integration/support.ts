@@ -1,0 +1,122 @@
+// Shared helpers of the integration tests: they run inside the real extension host, drive the
+// extension through `executeCommand` and read what a person would see through the test seam
+// (tree items, notifications) and through VS Code itself (clipboard, documents).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
+import type { AcsIdentityTestApi } from '../../src/testApi';
+import type { IdentityNode } from '../../src/tree/nodes';
+
+export const EXTENSION_ID = 'acs-tools.acs-identity';
+
+export async function getApi(): Promise<AcsIdentityTestApi> {
+  const extension = vscode.extensions.getExtension<AcsIdentityTestApi | undefined>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  assert.ok(api, 'the extension did not return its test API (VSCODE_RUNNING_TESTS / ExtensionMode.Test)');
+  api.prompts.strict = true;
+  return api;
+}
+
+/** An emulator on a free loopback port, in memory, without throttling (unless asked). */
+export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, throttle: false, ...options });
+}
+
+export function run<T = unknown>(command: string, options?: object): Promise<T> {
+  return Promise.resolve(vscode.commands.executeCommand<T>(command, options));
+}
+
+/** Removes every resource (and so every user and secret) through the extension itself. */
+export async function removeAllResources(api: AcsIdentityTestApi): Promise<void> {
+  for (const node of await api.tree.getChildren()) {
+    if (node.kind === 'resource') {
+      await run('acsIdentity.removeResource', { resource: node.resource.id });
+    }
+  }
+  assert.deepEqual(await api.tree.getChildren(), []);
+}
+
+export async function addEmulatorResource(api: AcsIdentityTestApi, emulator: RunningEmulator, name: string): Promise<string> {
+  const result = await run<{ resourceId: string; name: string } | undefined>('acsIdentity.addResource', { connectionString: emulator.connectionString, name });
+  assert.ok(result, `adding ${name} failed: ${lastMessageText(api)}`);
+  return result.resourceId;
+}
+
+/** What a row shows: label, description, tooltip and context value. */
+export interface Row {
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly contextValue: string;
+  readonly node: IdentityNode;
+}
+
+export function row(api: AcsIdentityTestApi, node: IdentityNode): Row {
+  const item = api.tree.getTreeItem(node);
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+  return { label, description: typeof item.description === 'string' ? item.description : '', tooltip, contextValue: item.contextValue ?? '', node };
+}
+
+export async function children(api: AcsIdentityTestApi, node?: IdentityNode): Promise<Row[]> {
+  return (await api.tree.getChildren(node)).map((child) => row(api, child));
+}
+
+export async function resourceRow(api: AcsIdentityTestApi, name: string): Promise<Row> {
+  const found = (await children(api)).find((candidate) => candidate.label === name);
+  assert.ok(found, `no resource "${name}" in the tree`);
+  return found;
+}
+
+export async function userRows(api: AcsIdentityTestApi, resourceName: string): Promise<Row[]> {
+  return children(api, (await resourceRow(api, resourceName)).node);
+}
+
+export async function userRow(api: AcsIdentityTestApi, resourceName: string, userId: string): Promise<Row> {
+  const found = (await userRows(api, resourceName)).find((candidate) => candidate.node.kind === 'user' && candidate.node.user.userId === userId);
+  assert.ok(found, `no user ${userId} under "${resourceName}"`);
+  return found;
+}
+
+export async function tokenRows(api: AcsIdentityTestApi, resourceName: string, userId: string): Promise<Row[]> {
+  return children(api, (await userRow(api, resourceName, userId)).node);
+}
+
+export function lastMessageText(api: AcsIdentityTestApi): string {
+  return api.messages.at(-1)?.text ?? '';
+}
+
+/** The notifications and status-bar messages shown while `action` ran. */
+export async function messagesDuring(api: AcsIdentityTestApi, action: () => Promise<unknown>): Promise<{ severity: string; text: string; actions: readonly string[] }[]> {
+  const before = api.messages.length;
+  await action();
+  return api.messages.slice(before).map(({ severity, text, actions }) => ({ severity, text, actions }));
+}
+
+export async function waitFor(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      assert.fail(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** No message ever shows a secret: not the key, not a token. */
+export function assertNoSecretShown(api: AcsIdentityTestApi, secrets: readonly string[]): void {
+  for (const message of api.messages) {
+    for (const secret of secrets) {
+      assert.ok(!message.text.includes(secret), `a message shows a secret: ${message.text}`);
+    }
+  }
+  for (const prompt of api.prompts.records) {
+    for (const secret of secrets) {
+      assert.ok(!prompt.text.includes(secret) && !prompt.choices.some((choice) => choice.includes(secret)), `a prompt shows a secret: ${prompt.text}`);
+    }
+  }
+}
+
+export const ENTER = { enter: true } as const;
+export const ESCAPE = { escape: true } as const;

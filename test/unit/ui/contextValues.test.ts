@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  baseRegex,
+  buildContextValue,
+  ContextValueBase,
+  ContextValueFlag,
+  flagRegex,
+  parseContextValue,
+} from '../../../src/tree/contextValues';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+suite('tree context values', () => {
+  test('base first, then the true flags sorted, joined by ";"', () => {
+    assert.equal(buildContextValue(ContextValueBase.user), 'acsUser');
+    assert.equal(buildContextValue(ContextValueBase.user, { hasValidToken: true, hasToken: true }), 'acsUser;hasToken;hasValidToken');
+    assert.equal(buildContextValue(ContextValueBase.user, { hasToken: true, hasValidToken: true }), 'acsUser;hasToken;hasValidToken');
+    assert.equal(buildContextValue(ContextValueBase.token, { valid: false, expired: true }), 'acsToken;expired');
+    assert.equal(buildContextValue(ContextValueBase.resource, { localEmulator: true }), 'acsResource;localEmulator');
+  });
+
+  test('parse gives back base and flags', () => {
+    const parsed = parseContextValue('acsToken;expired;revoked');
+    assert.equal(parsed.base, 'acsToken');
+    assert.deepEqual([...parsed.flags], ['expired', 'revoked']);
+  });
+
+  test('base regexes are anchored: acsUser does not match acsUsers or xacsUser', () => {
+    const user = baseRegex(ContextValueBase.user);
+    assert.ok(user.test('acsUser'));
+    assert.ok(user.test('acsUser;hasToken'));
+    assert.ok(!user.test('acsUsers'));
+    assert.ok(!user.test('xacsUser'));
+    assert.ok(!user.test('acsToken;valid'));
+  });
+
+  test('flag regexes match the flag anywhere in the list, and only whole flags', () => {
+    const valid = flagRegex(ContextValueBase.token, ContextValueFlag.valid);
+    assert.ok(valid.test('acsToken;valid'));
+    assert.ok(valid.test(buildContextValue(ContextValueBase.token, { valid: true, localEmulator: true })));
+    assert.ok(!valid.test('acsToken;expired'));
+    assert.ok(!valid.test('acsToken;invalid'));
+    assert.ok(!valid.test('acsToken;validated'));
+    assert.ok(!valid.test('acsUser;valid'));
+    const hasToken = flagRegex(ContextValueBase.user, ContextValueFlag.hasToken);
+    assert.ok(hasToken.test('acsUser;hasToken;hasValidToken'));
+    assert.ok(!hasToken.test('acsUser;hasValidToken'));
+  });
+
+  test('the menus of package.json use exactly these regexes', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { menus: Record<string, { when?: string }[]> };
+    };
+    const expected = new Set(
+      [
+        baseRegex(ContextValueBase.resource),
+        baseRegex(ContextValueBase.user),
+        baseRegex(ContextValueBase.token),
+        flagRegex(ContextValueBase.user, ContextValueFlag.hasToken),
+        flagRegex(ContextValueBase.token, ContextValueFlag.valid),
+      ].map((regex) => regex.source.replace(/\\\//g, '/')),
+    );
+    const used = (manifest.contributes.menus['view/item/context'] ?? [])
+      .map((item) => /viewItem =~ \/(.+)\//.exec(item.when ?? '')?.[1])
+      .filter((source): source is string => source !== undefined);
+    assert.ok(used.length > 0);
+    for (const source of used) {
+      assert.ok(expected.has(source), `unexpected viewItem regex /${source}/`);
+    }
+  });
+});
