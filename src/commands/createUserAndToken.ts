@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { shortenUserId } from '../core/identifiers';
 import { withServiceProgress } from '../ui/progress';
 import { copyIssuedTokenAction } from './copyTokenValue';
-import { optionsOf, type Invocation } from './options';
+import type { Invocation } from './options';
 import type { Services } from './services';
-import { targetResource } from './targets';
+import { newUserTarget } from './targets';
 import { tokenParameters } from './tokenParameters';
 
 export interface IssuedTokenResult {
@@ -17,23 +17,20 @@ export interface IssuedTokenResult {
 /** Creates a user and issues its first token in one call. */
 export async function createUserAndToken(services: Services, invocation: Invocation): Promise<IssuedTokenResult | undefined> {
   const title = vscode.l10n.t('Create User and Issue Token');
-  const resource = await targetResource(services, invocation, title);
-  if (!resource) {
+  const target = await newUserTarget(services, invocation, title);
+  if (!target) {
     return undefined;
   }
-  const label = invocation.from === 'code' ? optionsOf(invocation).label : await services.pickers.label(title);
-  if (label === undefined && invocation.from !== 'code') {
-    return undefined;
-  }
+  const { resource, label } = target;
   const parameters = await tokenParameters(services, invocation, title);
   if (!parameters) {
     return undefined;
   }
   try {
     const issued = await withServiceProgress(vscode.l10n.t('Creating a user with a token in "{0}"…', resource.name), (signal) =>
-      services.workflows.createUserAndToken(resource.id, { label: label || undefined, ...parameters, signal }),
+      services.workflows.createUserAndToken(resource.id, { label, ...parameters, signal }),
     );
-    const name = label || shortenUserId(issued.userId);
+    const name = label ?? shortenUserId(issued.userId);
     services.messages.info(
       vscode.l10n.t('Created user {0} in "{1}" with a token ({2}) valid until {3}.', name, resource.name, parameters.scopes.join(', '), issued.expiresOn.toLocaleString()),
       copyIssuedTokenAction(services, name, issued.token),

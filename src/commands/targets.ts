@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResourceRecord, UserRecord } from '../storage/records';
 import { userDisplayName } from '../tree/treeModel';
-import type { Invocation } from './options';
+import { optionsOf, type Invocation } from './options';
 import type { Services } from './services';
 
 /**
@@ -101,4 +101,21 @@ async function resourceOwningUser(services: Services, userId: string): Promise<R
     }
   }
   return undefined;
+}
+
+/** Where a new user goes and its optional label (asked from the palette and the tree); `undefined` if the person cancelled. */
+export async function newUserTarget(
+  services: Services,
+  invocation: Invocation,
+  title: string,
+): Promise<{ resource: ResourceRecord; label: string | undefined } | undefined> {
+  const resource = await targetResource(services, invocation, title);
+  if (!resource) {
+    return undefined;
+  }
+  const label = invocation.from === 'code' ? optionsOf(invocation).label : await services.pickers.label(title);
+  if (label === undefined && invocation.from !== 'code') {
+    return undefined;
+  }
+  return { resource, label: label || undefined };
 }
