@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm start`: try the extension without an Azure account.
+// Builds and packages the extension, installs the .vsix into a local code-server (the real
+// VS Code workbench, served over http), starts the ACS Identity emulator and opens nothing:
+// it prints the URL to open in a browser. The extension finds the emulator through
+// ACS_IDENTITY_EMULATOR_CONNECTION_STRING and shows it as the resource "Local emulator".
+// Ctrl+C stops code-server and the emulator.
+//
+// Options:
+//   --port N        code-server's port (default 8080, or a free one if 8080 is taken; 0 = any)
+//   --in-memory     do not keep the emulator's identities in .emulator-data/ between runs
+//   --skip-build    reuse the last .vsix built by `npm start`
+// State (settings, installed extension) lives in .vscode-test/start/; delete it to reset.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureTestHost, repoRoot } from './setup-test-host.mjs';
+import { packageVsix } from './check-package.mjs';
+import { runCodeServerCli, startCodeServer } from '../test/host/codeServer.mjs';
+
+const TAG = '[start]';
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const args = process.argv.slice(2);
+const portArg = args.find((a) => a.startsWith('--port'));
+const requestedPort = portArg ? Number(portArg.includes('=') ? portArg.split('=')[1] : args[args.indexOf(portArg) + 1]) : undefined;
+const DEFAULT_PORT = 8080;
+const stateDir = join(repoRoot, '.vscode-test', 'start');
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function choosePort() {
+  if (requestedPort !== undefined) {
+    if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) throw new Error(`invalid --port ${portArg}`);
+    return requestedPort;
+  }
+  if (await portIsFree(DEFAULT_PORT)) return DEFAULT_PORT;
+  console.log(`${TAG} port ${DEFAULT_PORT} is taken; using a free port instead`);
+  return 0;
+}
+
+async function main() {
+  const started = Date.now();
+  await ensureTestHost({ needChromium: false, quiet: true });
+  mkdirSync(stateDir, { recursive: true });
+
+  const vsix = join(stateDir, `${pkg.name}-${pkg.version}.vsix`);
+  if (!args.includes('--skip-build') || !existsSync(vsix)) {
+    console.log(`${TAG} building and packaging ${pkg.name} ${pkg.version}…`);
+    packageVsix(vsix); // runs vscode:prepublish (production build of dist/)
+  }
+  const dirs = ['--extensions-dir', join(stateDir, 'extensions'), '--user-data-dir', join(stateDir, 'user-data')];
+  await runCodeServerCli(['--install-extension', vsix, '--force', ...dirs], { stateDir });
+  console.log(`${TAG} installed ${vsix}`);
+
+  // The emulator runs in this process: one Ctrl+C stops everything.
+  const dataDir = join(repoRoot, '.emulator-data');
+  mkdirSync(dataDir, { recursive: true });
+  const { startEmulator } = require(join(repoRoot, 'dist', 'emulator.js'));
+  const emulator = await startEmulator({
+    port: 0,
+    dataFile: args.includes('--in-memory') ? undefined : join(dataDir, 'npm-start.json'),
+    log: (line) => console.log(`[emulator] ${line}`),
+  });
+  console.log(`${TAG} emulator listening on ${emulator.endpoint}`);
+
+  let server;
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${TAG} stopping…`);
+    await Promise.allSettled([server?.stop(), emulator.close()]);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
+
+  server = await startCodeServer({
+    stateDir,
+    userDataDir: join(stateDir, 'user-data'),
+    extensionsDir: join(stateDir, 'extensions'),
+    port: await choosePort(),
+    env: { ...process.env, ACS_IDENTITY_EMULATOR_CONNECTION_STRING: emulator.connectionString },
+  });
+  server.exited.then((code) => {
+    if (!stopping) {
+      console.error(`${TAG} code-server exited (${code}); its log: ${server.logFile}`);
+      void stop(1);
+    }
+  });
+  const response = await fetch(`${server.url}/healthz`);
+  if (!response.ok) throw new Error(`code-server does not answer (${response.status}); see ${server.logFile}`);
+
+  console.log(`
+${TAG} ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
+
+    Open  ${server.url}/  in a browser.
+
+  The ACS Identities view lists the resource "Local emulator" (no Azure account needed).
+  Working on a remote machine? Forward the port first, e.g. ssh -L ${server.port}:127.0.0.1:${server.port} <host>
+  Press Ctrl+C to stop code-server and the emulator. code-server's log: ${server.logFile}
+`);
+}
+
+main().catch((err) => {
+  console.error(`${TAG} ${err.message}`);
+  process.exit(1);
+});
