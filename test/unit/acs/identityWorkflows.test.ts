@@ -9,20 +9,8 @@ import { decodeJwt } from '../../../src/core/tokenClaims';
 import { classifyServiceError, type ServiceErrorKind } from '../../../src/core/serviceErrors';
 import { tokenStatus } from '../../../src/core/tokenStatus';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { Registry, type SecretStore } from '../../../src/storage/registry';
-
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  async get(key: string): Promise<string | undefined> {
-    return this.values.get(key);
-  }
-  async store(key: string, value: string): Promise<void> {
-    this.values.set(key, value);
-  }
-  async delete(key: string): Promise<void> {
-    this.values.delete(key);
-  }
-}
+import { Registry } from '../../../src/storage/registry';
+import { MemorySecrets } from '../support/memorySecrets';
 
 function connectionOf(connectionString: string): AcsConnectionString {
   const parsed = parseConnectionString(connectionString);

@@ -3,21 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseConnectionString, type AcsConnectionString } from '../../../src/core/connectionString';
-import { Registry, RecordNotFoundError, type SecretStore } from '../../../src/storage/registry';
-
-/** SecretStorage's contract, in memory: the registry's own interface, not a stand-in for VS Code. */
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  async get(key: string): Promise<string | undefined> {
-    return this.values.get(key);
-  }
-  async store(key: string, value: string): Promise<void> {
-    this.values.set(key, value);
-  }
-  async delete(key: string): Promise<void> {
-    this.values.delete(key);
-  }
-}
+import { Registry, RecordNotFoundError } from '../../../src/storage/registry';
+import { MemorySecrets } from '../support/memorySecrets';
 
 const KEY = Buffer.alloc(64, 3).toString('base64');
 const RESOURCE_GUID = '2dee53b4-368b-45b4-ab52-8493fb117652';
