@@ -3,10 +3,20 @@ import type { TokenRecord, UserRecord } from '../storage/records';
 export type TokenStatus = 'valid' | 'expired' | 'revoked';
 
 export function tokenStatus(token: TokenRecord, user: UserRecord, now: Date): TokenStatus {
-  if (user.tokensRevokedAt !== undefined && Date.parse(token.issuedAt) <= Date.parse(user.tokensRevokedAt)) {
+  if (isRevoked(token, user)) {
     return 'revoked';
   }
   return Date.parse(token.expiresOn) <= now.getTime() ? 'expired' : 'valid';
+}
+
+/** When the token stopped (or will stop) working: its revocation, or else its expiry. */
+export function tokenEndsAt(token: TokenRecord, user: UserRecord): Date {
+  const expiry = Date.parse(token.expiresOn);
+  return new Date(isRevoked(token, user) ? Math.min(expiry, Date.parse(user.tokensRevokedAt!)) : expiry);
+}
+
+function isRevoked(token: TokenRecord, user: UserRecord): boolean {
+  return user.tokensRevokedAt !== undefined && Date.parse(token.issuedAt) <= Date.parse(user.tokensRevokedAt);
 }
 
 /** The valid token issued last: the one "Copy Token" on a user gives. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { AcsConnectionString } from '../core/connectionString';
 import type { TokenScope } from '../core/scopes';
+import { tokenEndsAt } from '../core/tokenStatus';
 import { listDirectory, readJson, removeTree, writeJsonAtomically } from './jsonFiles';
 import type { ResourceRecord, TokenRecord, UserRecord } from './records';
 
@@ -185,6 +186,30 @@ export class Registry {
     await writeJsonAtomically(this.tokenFile(record), record);
     this.changed();
     return record;
+  }
+
+  /**
+   * Forgets the tokens that stopped working (expired or revoked) more than `retentionMs` before
+   * `now`, their values included: they can never work again, and credentials should not pile up in
+   * SecretStorage. Until then they stay listed, marked, so that a person sees what happened.
+   */
+  async pruneEndedTokens(now: Date, retentionMs: number): Promise<number> {
+    let pruned = 0;
+    for (const resource of await this.listResources()) {
+      for (const user of await this.listUsers(resource.id)) {
+        for (const token of await this.listTokens(resource.id, user.userId)) {
+          if (tokenEndsAt(token, user).getTime() < now.getTime() - retentionMs) {
+            await this.secrets.delete(Registry.secretKeyForToken(token));
+            await removeTree(this.tokenFile(token));
+            pruned++;
+          }
+        }
+      }
+    }
+    if (pruned > 0) {
+      this.changed();
+    }
+    return pruned;
   }
 
   getTokenValue(token: TokenRecord): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { newestValidToken, nextExpiry, tokenStatus } from '../../../src/core/tokenStatus';
+import { newestValidToken, nextExpiry, tokenEndsAt, tokenStatus } from '../../../src/core/tokenStatus';
 import type { TokenRecord, UserRecord } from '../../../src/storage/records';
 
 const NOW = new Date('2026-11-21T12:00:00.000Z');
@@ -37,5 +37,12 @@ suite('token status', () => {
   test('the next expiry is the earliest one still to come', () => {
     assert.deepEqual(nextExpiry([OLD, NEW, EXPIRED], NOW), new Date('2026-11-21T13:00:00.000Z'));
     assert.equal(nextExpiry([EXPIRED], NOW), undefined);
+  });
+
+  test('a token ends at its expiry, or at the revocation that covers it', () => {
+    assert.deepEqual(tokenEndsAt(OLD, USER), new Date(OLD.expiresOn));
+    assert.deepEqual(tokenEndsAt(OLD, { ...USER, tokensRevokedAt: '2026-11-21T09:30:00.000Z' }), new Date('2026-11-21T09:30:00.000Z'));
+    assert.deepEqual(tokenEndsAt(NEW, { ...USER, tokensRevokedAt: '2026-11-21T09:30:00.000Z' }), new Date(NEW.expiresOn), 'issued after the revocation');
+    assert.deepEqual(tokenEndsAt(EXPIRED, { ...USER, tokensRevokedAt: '2026-11-21T12:00:00.000Z' }), new Date(EXPIRED.expiresOn), 'expired before it was revoked');
   });
 });

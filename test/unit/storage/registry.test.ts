@@ -159,4 +159,26 @@ suite('Registry', () => {
     await registry.renameUser(resource.id, userId(1), 'x');
     assert.equal(changes, 2);
   });
+
+  test('tokens that stopped working more than the retention ago are forgotten, values included', async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created' });
+    await registry.addUser(resource.id, userId(2), { origin: 'created' });
+    const day = 24 * 3600_000;
+    const now = new Date('2026-11-21T12:00:00.000Z');
+    const at = (offset: number): Date => new Date(now.getTime() + offset);
+    const longExpired = await registry.addToken(resource.id, userId(1), { value: 'long-expired', scopes: ['chat'], issuedAt: at(-3 * day), expiresOn: at(-2 * day) });
+    const justExpired = await registry.addToken(resource.id, userId(1), { value: 'just-expired', scopes: ['chat'], issuedAt: at(-day), expiresOn: at(-3600_000) });
+    const valid = await registry.addToken(resource.id, userId(1), { value: 'valid', scopes: ['chat'], issuedAt: at(-3600_000), expiresOn: at(day) });
+    const revokedLongAgo = await registry.addToken(resource.id, userId(2), { value: 'revoked', scopes: ['chat'], issuedAt: at(-3 * day), expiresOn: at(day) });
+    await registry.markTokensRevoked(resource.id, userId(2), at(-2 * day));
+
+    assert.equal(await registry.pruneEndedTokens(now, day), 2);
+    assert.deepEqual((await registry.listTokens(resource.id, userId(1))).map((token) => token.tokenId).sort(), [justExpired.tokenId, valid.tokenId].sort());
+    assert.deepEqual(await registry.listTokens(resource.id, userId(2)), []);
+    assert.equal(await registry.getTokenValue(longExpired), undefined);
+    assert.equal(await registry.getTokenValue(revokedLongAgo), undefined);
+    assert.equal(await registry.getTokenValue(valid), 'valid');
+    assert.equal(await registry.pruneEndedTokens(now, day), 0);
+  });
 });
