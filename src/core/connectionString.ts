@@ -6,6 +6,7 @@
  * report problems as codes that never carry any part of the input, and store a canonical form.
  */
 import { isBase64Key } from './base64';
+import { isLoopbackHost } from './hosts';
 
 export interface AcsConnectionString {
   /** The endpoint's origin followed by `/`, e.g. `https://contoso.communication.azure.com/`. */
@@ -110,13 +111,9 @@ function parseEndpoint(text: string): { url: URL; isLoopback: boolean } | Connec
   if (url.search || url.hash) {
     return 'endpointHasQuery';
   }
-  const isLoopback = isLoopbackHostname(url.hostname);
+  const isLoopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && !isLoopback) {
     return 'endpointNotHttps';
   }
   return { url, isLoopback };
-}
-
-export function isLoopbackHostname(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

@@ -8,7 +8,14 @@ export interface AcsUserId {
   readonly userPart: string;
 }
 
-const ACS_USER_ID = /^8:(?:acs|gcch-acs|dod-acs):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_([A-Za-z0-9_-]+)$/i;
+const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const WHOLE_GUID = new RegExp(`^${GUID}$`, 'i');
+const ACS_USER_ID = new RegExp(`^8:(?:acs|gcch-acs|dod-acs):(${GUID})_([A-Za-z0-9_-]+)$`, 'i');
+
+/** A GUID in its usual 8-4-4-4-12 hex form, in either case (Entra ID app and user ids, ACS resource ids). */
+export function isGuid(text: string): boolean {
+  return WHOLE_GUID.test(text);
+}
 
 export function parseAcsUserId(text: string): AcsUserId | undefined {
   const raw = text.trim();

@@ -5,11 +5,12 @@ import { dirname } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './accessTokens';
 import { isBase64Key } from '../core/base64';
+import { formatUrlHost, isLoopbackHost } from '../core/hosts';
+import { isGuid } from '../core/identifiers';
 import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
 import { FailureOptions, FaultInjector } from './faults';
 import { IdentityStore } from './identityStore';
-import { formatUrlHost, isLoopbackHost } from './hosts';
-import { CoalescingWriter } from './persistence';
+import { CoalescingWriter } from './coalescingWriter';
 import { createEmulatorServer } from './server';
 import { EventStamps } from './stamps';
 import { EmulatorState, loadState, saveState } from './stateFile';
@@ -54,8 +55,6 @@ export interface RunningEmulator {
   /** Stops listening, drops open connections and waits for pending writes of the data file. */
   close(): Promise<void>;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? DEFAULT_EMULATOR_HOST;
@@ -114,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 async function openState(dataFile: string | undefined, requestedResourceId: string | undefined): Promise<EmulatorState> {
   const saved = dataFile === undefined ? undefined : await loadState(dataFile);
   const resourceId = requestedResourceId ?? saved?.resourceId ?? EMULATED_RESOURCE_ID;
-  if (!GUID.test(resourceId)) {
+  if (!isGuid(resourceId) || resourceId !== resourceId.toLowerCase()) {
     throw new Error(`The resource id must be a lowercase GUID, not "${resourceId}".`);
   }
   if (saved && saved.resourceId !== resourceId) {

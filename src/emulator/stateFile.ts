@@ -1,9 +1,13 @@
 import { IdentityRecord } from './identityStore';
-import { readFileIfExists, writeFileAtomically } from './persistence';
+import { readFileIfExists, writeFileAtomically } from '../storage/atomicFile';
 
 /**
  * The `--data` file. Besides the identities it keeps the token signing key, so that tokens issued
  * before a restart still verify after it (revocation times are per identity).
+ *
+ * The key is stored in plain text on purpose: it signs only this emulator's tokens, which no real
+ * service accepts (Azure verifies its own signatures), so whoever reads the file gains nothing
+ * beyond this emulator. The file is written with mode 0600 (readable by its owner only) all the same.
  */
 export interface EmulatorState {
   readonly resourceId: string;

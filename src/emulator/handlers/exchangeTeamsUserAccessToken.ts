@@ -1,8 +1,7 @@
+import { isGuid } from '../../core/identifiers';
 import { decodeJwt } from '../../core/tokenClaims';
 import { invalidAccessToken, validationError } from '../errors';
 import { OperationHandler } from './operationContext';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `POST /teamsUser/:exchangeAccessToken` → 200 `{token, expiresOn}`, with the recorded messages (§1.5).
@@ -35,7 +34,7 @@ function requiredGuid(value: unknown, modelName: string, jsonName: string): stri
   if (value === undefined || value === null || value === '') {
     throw validationError(`${modelName}: The ${modelName} field is required.`, modelName);
   }
-  if (typeof value !== 'string' || !GUID.test(value)) {
+  if (typeof value !== 'string' || !isGuid(value)) {
     throw validationError(`Provided ${modelName} has invalid format.`, jsonName);
   }
   return value;

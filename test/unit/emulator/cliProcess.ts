@@ -20,6 +20,8 @@ export interface CliRun {
   readonly endpoint: string;
   /** Resolves with the exit code (null when killed by a signal) and everything printed. */
   readonly exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** Sends SIGTERM (Ctrl+C's twin) and resolves once it has exited. */
+  stop(): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
 /** Runs `node dist/emulator.js …args` to the end, for arguments that make it exit by itself. */
@@ -45,7 +47,11 @@ export async function startCli(args: readonly string[]): Promise<CliRun> {
     child.stdout?.on('data', onData);
     void exited.then((result) => reject(new Error(`The emulator exited with ${result.code} before printing its connection string: ${result.stderr}`)));
   });
-  return { child, connectionString, endpoint: /endpoint=(\S+);/.exec(connectionString)?.[1] ?? '', exited };
+  const stop = (): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { child, connectionString, endpoint: /endpoint=(\S+);/.exec(connectionString)?.[1] ?? '', exited, stop };
 }
 
 function collectExit(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {

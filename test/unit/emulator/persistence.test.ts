@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEVELOPMENT_ACCESS_KEY, startEmulator } from '../../../src/emulator';
-import { writeFileAtomically } from '../../../src/emulator/persistence';
+import { writeFileAtomically } from '../../../src/storage/atomicFile';
 import { buildEmulatorBundle, startCli } from './cliProcess';
 import { assertRestError, listIdentityIds, sdkClient, validateToken } from './emulatorClient';
 import { signedRequest } from './signedRequest';
@@ -62,11 +62,14 @@ suite('emulator: persistence with a data file', function () {
     assert.equal(await readFile(dataFile, 'utf8'), 'my notes');
   });
 
-  test('writeFileAtomically replaces the file and leaves no temporary files', async () => {
+  test('writeFileAtomically replaces the file, readable by its owner only, and leaves no temporary files', async () => {
     await writeFileAtomically(dataFile, 'one');
     await writeFileAtomically(dataFile, 'two');
     assert.equal(await readFile(dataFile, 'utf8'), 'two');
     assert.deepEqual(await readdir(directory), ['identities.json']);
+    if (process.platform !== 'win32') {
+      assert.equal((await stat(dataFile)).mode & 0o777, 0o600);
+    }
   });
 
   test('a SIGKILL in the middle of a burst of creates leaves a readable file holding every acknowledged identity', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DEVELOPMENT_ACCESS_KEY, RunningEmulator, startEmulator } from '../../../src/emulator';
+import { DEVELOPMENT_ACCESS_KEY } from '../../../src/emulator';
+import { buildEmulatorBundle, CliRun, startCli } from './cliProcess';
 import { entraIdToken } from './emulatorClient';
 import { RawResponse, signedRequest } from './signedRequest';
 
@@ -9,17 +10,20 @@ interface ErrorBody {
   error: { code: string; message: string; target?: string };
 }
 
-suite('emulator: wire format, headers and api-versions (raw HTTP)', () => {
-  let emulator: RunningEmulator;
+// Against the emulator as its command line starts it (`node dist/emulator.js --port 0 --quiet`).
+suite('emulator: wire format, headers and api-versions (raw HTTP, against the CLI)', function () {
+  this.timeout(30_000);
+  let emulator: CliRun;
   const send = (method: string, target: string, body?: unknown, headers?: Record<string, string>): Promise<RawResponse> =>
     signedRequest({ endpoint: emulator.endpoint, accessKey: DEVELOPMENT_ACCESS_KEY, method, target, body: body === undefined ? undefined : JSON.stringify(body), headers });
   const createUserId = async (): Promise<string> =>
     (JSON.parse((await send('POST', '/identities?api-version=2023-10-01')).text) as { identity: { id: string } }).identity.id;
 
   suiteSetup(async () => {
-    emulator = await startEmulator({ port: 0 });
+    await buildEmulatorBundle();
+    emulator = await startCli(['--port', '0', '--quiet']);
   });
-  suiteTeardown(() => emulator.close());
+  suiteTeardown(async () => assert.equal((await emulator.stop()).code, 0));
 
   test('create with no body answers exactly {"identity":{"id":…}} and the service headers', async () => {
     const response = await send('POST', '/identities?api-version=2023-10-01', undefined, { 'x-ms-client-request-id': 'request-42' });

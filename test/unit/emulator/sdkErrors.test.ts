@@ -1,21 +1,25 @@
 import * as assert from 'node:assert/strict';
 import { CommunicationIdentityClient, TokenScope } from '@azure/communication-identity';
-import { RunningEmulator, startEmulator } from '../../../src/emulator';
+import { EMULATED_RESOURCE_ID } from '../../../src/emulator';
+import { buildEmulatorBundle, CliRun, startCli } from './cliProcess';
 import { assertRestError, entraIdToken, listIdentityIds, sdkClient } from './emulatorClient';
 
 const OTHER_RESOURCE_USER = { communicationUserId: '8:acs:00000000-0000-0000-0000-000000000000_00000000-0000-0000-0000-000000000000' };
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const USER_ID = '66666666-7777-4888-9999-000000000000';
 
-suite('emulator: every bad input through the official SDK', () => {
-  let emulator: RunningEmulator;
+// Against the emulator as its command line starts it (`node dist/emulator.js --port 0 --quiet`).
+suite('emulator: every bad input through the official SDK, against the CLI', function () {
+  this.timeout(30_000);
+  let emulator: CliRun;
   let client: CommunicationIdentityClient;
 
   suiteSetup(async () => {
-    emulator = await startEmulator({ port: 0 });
+    await buildEmulatorBundle();
+    emulator = await startCli(['--port', '0', '--quiet']);
     client = sdkClient(emulator.connectionString);
   });
-  suiteTeardown(() => emulator.close());
+  suiteTeardown(async () => assert.equal((await emulator.stop()).code, 0));
 
   test('empty scopes: 400 ValidationError with the recorded message', async () => {
     const user = await client.createUser();
@@ -70,7 +74,7 @@ suite('emulator: every bad input through the official SDK', () => {
   });
 
   test('an identity of this resource that never existed: 404 IdentityNotFound', async () => {
-    const neverCreated = { communicationUserId: `8:acs:${emulator.resourceId}_00000000-0000-4000-8000-000000000000` };
+    const neverCreated = { communicationUserId: `8:acs:${EMULATED_RESOURCE_ID}_00000000-0000-4000-8000-000000000000` };
     await assertRestError(client.getToken(neverCreated, ['chat']), 404, 'IdentityNotFound');
   });
 

@@ -4,7 +4,7 @@ import { isBase64Key } from '../../../src/core/base64';
 import { parseCliArguments } from '../../../src/emulator/cliArguments';
 import { DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY } from '../../../src/emulator';
 import { matchOperation } from '../../../src/emulator/operations';
-import { CoalescingWriter } from '../../../src/emulator/persistence';
+import { CoalescingWriter } from '../../../src/emulator/coalescingWriter';
 import { EventStamps } from '../../../src/emulator/stamps';
 import { RequestThrottle } from '../../../src/emulator/throttle';
 import { ServiceError } from '../../../src/emulator/errors';
