@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: try the extension without an Azure account.
 // Builds and packages the extension, installs the .vsix into a local code-server (the real
-// VS Code workbench, served over http), starts the ACS Identity emulator and opens nothing:
-// it prints the URL to open in a browser. The extension finds the emulator through
-// ACS_IDENTITY_EMULATOR_CONNECTION_STRING and shows it as the resource "Local emulator".
-// Ctrl+C stops code-server and the emulator.
+// VS Code workbench, served over http) and opens nothing: it prints the URL to open in a browser.
+// It sets ACS_IDENTITY_START_EMULATOR=1 for code-server, so the extension, once its view opens,
+// starts the ACS Identity emulator inside the extension host (exactly as "Start Local Emulator"
+// does, with the same data file) and lists it as the resource "Local emulator".
+// Ctrl+C stops code-server, and with it the extension host and its emulator.
 //
 // Options:
 //   --port N        code-server's port (default 8080, or a free one if 8080 is taken; 0 = any)
-//   --in-memory     do not keep the emulator's identities in .emulator-data/ between runs
 //   --skip-build    reuse the last .vsix built by `npm start`
-// State (settings, installed extension) lives in .vscode-test/start/; delete it to reset.
+// State (settings, installed extension, the emulator's users) lives in .vscode-test/start/;
+// delete it to reset.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureTestHost, repoRoot } from './setup-test-host.mjs';
@@ -20,7 +20,6 @@ import { packageVsix } from './check-package.mjs';
 import { runCodeServerCli, startCodeServer } from '../test/host/codeServer.mjs';
 
 const TAG = '[start]';
-const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const args = process.argv.slice(2);
 const portArg = args.find((a) => a.startsWith('--port'));
@@ -60,24 +59,13 @@ async function main() {
   await runCodeServerCli(['--install-extension', vsix, '--force', ...dirs], { stateDir });
   console.log(`${TAG} installed ${vsix}`);
 
-  // The emulator runs in this process: one Ctrl+C stops everything.
-  const dataDir = join(repoRoot, '.emulator-data');
-  mkdirSync(dataDir, { recursive: true });
-  const { startEmulator } = require(join(repoRoot, 'dist', 'emulator.js'));
-  const emulator = await startEmulator({
-    port: 0,
-    dataFile: args.includes('--in-memory') ? undefined : join(dataDir, 'npm-start.json'),
-    log: (line) => console.log(`[emulator] ${line}`),
-  });
-  console.log(`${TAG} emulator listening on ${emulator.endpoint}`);
-
   let server;
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${TAG} stopping…`);
-    await Promise.allSettled([server?.stop(), emulator.close()]);
+    await server?.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -89,7 +77,7 @@ async function main() {
     userDataDir: join(stateDir, 'user-data'),
     extensionsDir: join(stateDir, 'extensions'),
     port: await choosePort(),
-    env: { ...process.env, ACS_IDENTITY_EMULATOR_CONNECTION_STRING: emulator.connectionString },
+    env: { ...process.env, ACS_IDENTITY_START_EMULATOR: '1' },
   });
   server.exited.then((code) => {
     if (!stopping) {
@@ -105,9 +93,10 @@ ${TAG} ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
 
     Open  ${server.url}/  in a browser.
 
-  The ACS Identities view lists the resource "Local emulator" (no Azure account needed).
+  Open the Azure Communication Services view: the extension starts the local emulator and lists
+  it as the resource "Local emulator" (no Azure account needed).
   Working on a remote machine? Forward the port first, e.g. ssh -L ${server.port}:127.0.0.1:${server.port} <host>
-  Press Ctrl+C to stop code-server and the emulator. code-server's log: ${server.logFile}
+  Press Ctrl+C to stop code-server (and the emulator with it). code-server's log: ${server.logFile}
 `);
 }
 

@@ -4,11 +4,11 @@ import { IdentityWorkflows } from './acs/identityWorkflows';
 import { CommandId } from './commands/commandIds';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
-import { addOrUpdateEmulatorResource } from './commands/startEmulator';
+import { resumeLocalEmulator } from './commands/startEmulator';
 import { Registry } from './storage/registry';
-import { createTestApi, isTestHost, type AcsIdentityTestApi } from './testApi';
+import { createTestApi, type AcsIdentityTestApi } from './testApi';
+import { AnswerQueue } from './testing/answerQueue';
 import { IdentitiesTreeProvider } from './tree/identitiesTreeProvider';
-import { AnswerQueue } from './ui/answerQueue';
 import { ClaimsDocuments, CLAIMS_SCHEME } from './ui/claimsDocuments';
 import { Config } from './ui/config';
 import { setViewState } from './ui/contextKeys';
@@ -17,15 +17,18 @@ import { ErrorPresenter } from './ui/errorPresenter';
 import { Logger } from './ui/logger';
 import { Messages } from './ui/messages';
 import { Pickers } from './ui/pickers';
+import { ServiceProgress } from './ui/progress';
 import { Prompter } from './ui/prompts';
 
 export const VIEW_ID = 'acsIdentity.identities';
-/** Set by `npm start`, which runs an emulator itself: it is listed as "Local emulator". */
-export const EMULATOR_CONNECTION_STRING_VARIABLE = 'ACS_IDENTITY_EMULATOR_CONNECTION_STRING';
+/** Set to 1 by `npm start`: activation starts the local emulator (or uses another window's) and lists it. */
+const START_EMULATOR_VARIABLE = 'ACS_IDENTITY_START_EMULATOR';
 
 let emulatorToStop: EmulatorHost | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<AcsIdentityTestApi | undefined> {
+const ENDED_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi | undefined {
   const logger = new Logger('ACS Identities');
   context.subscriptions.push(logger);
   const answers = new AnswerQueue();
@@ -52,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AcsIde
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
   emulatorToStop = emulator;
   const errors = new ErrorPresenter(messages, logger);
+  const progress = new ServiceProgress();
   const pickers = new Pickers(() => registry, prompter, messages, config, () => ({
     title: vscode.l10n.t('Add Resource'),
     run: () => vscode.commands.executeCommand(CommandId.addResource),
@@ -69,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AcsIde
     prompter,
     pickers,
     errors,
+    progress,
     logger,
     tree,
     emulator,
@@ -88,26 +93,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<AcsIde
     { dispose: () => void emulator.stop() },
   );
 
-  const emulatorConnectionString = process.env[EMULATOR_CONNECTION_STRING_VARIABLE];
-  if (emulatorConnectionString) {
-    try {
-      await addOrUpdateEmulatorResource(registry, emulatorConnectionString);
-    } catch (error) {
-      logger.error(`Could not list the emulator of ${EMULATOR_CONNECTION_STRING_VARIABLE}`, error);
-    }
-  }
+  // After a restart, "Local emulator" points to a port nobody listens on: bring the emulator back.
+  // In the background: activation does not wait for it (nor load its bundle before then).
+  const resumeEmulator = (): Promise<void> => resumeLocalEmulator(services, process.env[START_EMULATOR_VARIABLE] === '1');
+  void resumeEmulator().catch((error: unknown) => logger.error('Could not start the local emulator', error));
+  // Tokens that ended a day ago stay marked in the tree until then; after that their values are dead credentials.
+  void registry.pruneEndedTokens(new Date(), ENDED_TOKEN_RETENTION_MS).catch((error: unknown) => logger.error('Could not prune ended tokens', error));
   logger.info('Activated');
 
-  if (!isTestHost(context.extensionMode, vscode.ExtensionMode.Test)) {
+  // Only an extension host started for tests gets the seam: it can read secrets.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
   return createTestApi({
     tree,
     messages,
     answers,
+    progress,
     secrets: context.secrets,
     registry: () => registry,
     emulator,
+    resumeLocalEmulator: resumeEmulator,
     setClockOffset: (milliseconds) => {
       clockOffsetMs = milliseconds;
       tree.refresh();

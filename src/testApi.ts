@@ -1,13 +1,14 @@
 // The test seam: what integration tests need and `vscode` cannot give them. `activate()` returns
-// it only in an extension host started for tests (ExtensionMode.Test, or VSCODE_RUNNING_TESTS=1),
-// never to other extensions in normal use: it can read secrets.
+// it only in an extension host started for tests (ExtensionMode.Test), never to other extensions
+// in normal use: it can read secrets.
 import type * as vscode from 'vscode';
 import { Registry } from './storage/registry';
 import type { IdentitiesTreeProvider } from './tree/identitiesTreeProvider';
 import type { IdentityNode } from './tree/nodes';
-import type { AnswerQueue, PromptAnswer, PromptRecord } from './ui/answerQueue';
+import type { AnswerQueue, PromptAnswer, PromptRecord } from './testing/answerQueue';
 import type { EmulatorHost } from './ui/emulatorHost';
 import type { Messages, ShownMessage } from './ui/messages';
+import type { ServiceProgress } from './ui/progress';
 
 export interface AcsIdentityTestApi {
   /** The real tree provider of the "Identities" view. */
@@ -34,6 +35,12 @@ export interface AcsIdentityTestApi {
     strict: boolean;
     clear(): void;
   };
+  /** The cancellable progress notifications of network calls now shown. */
+  readonly progress: {
+    readonly titles: readonly string[];
+    /** Presses Cancel on the notifications with this title. */
+    cancel(title: string): void;
+  };
   /** The SecretStorage keys the extension's records point to (SecretStorage itself cannot list keys in VS Code 1.90). */
   secretKeys(): Promise<string[]>;
   /** Reads through the real `context.secrets`. */
@@ -41,26 +48,29 @@ export interface AcsIdentityTestApi {
   /** Drops every in-memory object that holds records and re-creates them from storage, as a new window would. */
   reload(): Promise<void>;
   /** The emulator started by "Start Local Emulator", if running. */
-  readonly localEmulator: { readonly endpoint: string | undefined; stop(): Promise<void> };
-}
-
-export function isTestHost(mode: vscode.ExtensionMode, testMode: vscode.ExtensionMode): boolean {
-  return mode === testMode || process.env.VSCODE_RUNNING_TESTS === '1';
+  readonly localEmulator: {
+    readonly endpoint: string | undefined;
+    stop(): Promise<void>;
+    /** What activation runs in the background: start the emulator again if "Local emulator" is listed. */
+    resume(): Promise<void>;
+  };
 }
 
 export interface TestApiParts {
   readonly tree: IdentitiesTreeProvider;
   readonly messages: Messages;
   readonly answers: AnswerQueue;
+  readonly progress: ServiceProgress;
   readonly secrets: vscode.SecretStorage;
   readonly registry: () => Registry;
   readonly emulator: EmulatorHost;
+  resumeLocalEmulator(): Promise<void>;
   setClockOffset(milliseconds: number): void;
   reload(): void;
 }
 
 export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
-  const { tree, messages, answers, emulator } = parts;
+  const { tree, messages, answers, progress, emulator } = parts;
   return {
     tree: {
       getChildren: (node) => tree.getChildren(node),
@@ -94,6 +104,12 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
         answers.records.length = 0;
       },
     },
+    progress: {
+      get titles() {
+        return progress.titles;
+      },
+      cancel: (title) => progress.cancel(title),
+    },
     secretKeys: async () => {
       const registry = parts.registry();
       const keys: string[] = [];
@@ -115,6 +131,7 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
         return emulator.current?.endpoint;
       },
       stop: () => emulator.stop(),
+      resume: () => parts.resumeLocalEmulator(),
     },
   };
 }

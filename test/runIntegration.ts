@@ -38,7 +38,6 @@ export async function runIntegration(): Promise<number> {
       extensionTestsEnv: {
         ACS_TEST_RESULTS_FILE: resultsFile,
         ACS_TEST_ENV_PROBE: 'reached-extension-host',
-        VSCODE_RUNNING_TESTS: '1',
       },
     });
   } finally {

@@ -14,8 +14,8 @@ export interface AddResourceResult {
 
 /**
  * Adds a resource from its connection string, validated before it is stored (in SecretStorage
- * only). A connection string for an endpoint already in the list updates that resource instead
- * (e.g. after a key rotation).
+ * only). A connection string for an endpoint already in the list replaces that resource's one
+ * (e.g. after a key rotation), keeping its id and name: after a modal confirmation, unless from code.
  */
 export async function addResource(services: Services, invocation: Invocation): Promise<AddResourceResult | undefined> {
   const options = optionsOf(invocation);
@@ -28,6 +28,9 @@ export async function addResource(services: Services, invocation: Invocation): P
       return undefined;
     }
     connection = parsed.value;
+  } else if (invocation.from === 'code') {
+    services.messages.error(vscode.l10n.t('Add Resource: the "connectionString" option is required.'));
+    return undefined;
   } else {
     connection = await askConnectionString(services, title);
   }
@@ -37,6 +40,15 @@ export async function addResource(services: Services, invocation: Invocation): P
 
   const existing = await services.registry.findResourceByEndpoint(connection.endpoint);
   if (existing) {
+    if (invocation.from !== 'code') {
+      const replace = vscode.l10n.t('Replace');
+      const answer = await services.prompter.modal(vscode.l10n.t('{0} is already listed as "{1}". Replace its connection string?', existing.host, existing.name), {
+        buttons: [replace],
+      });
+      if (answer !== replace) {
+        return undefined;
+      }
+    }
     await services.registry.updateResourceConnection(existing.id, connection);
     services.messages.info(vscode.l10n.t('"{0}" ({1}) was already in the list: its connection string was updated.', existing.name, existing.host));
     return { resourceId: existing.id, name: existing.name };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { newestValidToken, tokenStatus } from '../core/tokenStatus';
 import type { TokenRecord } from '../storage/records';
 import { userDisplayName } from '../tree/treeModel';
+import { CommandId } from './commandIds';
 import { copyTokenValue } from './copyTokenValue';
 import { issueTokenFor } from './issueToken';
 import { optionsOf, type Invocation } from './options';
@@ -10,8 +11,8 @@ import { targetUser } from './targets';
 
 /**
  * Copies a token: the clicked one, or the user's newest valid one. A user without a valid token
- * is offered a new one (issued, then copied). The status bar says it was copied; the value is
- * never shown.
+ * is offered a new one (issued, then copied); from code, that is an error (code is never prompted).
+ * The status bar says it was copied; the value is never shown.
  */
 export async function copyToken(services: Services, invocation: Invocation): Promise<{ userId: string; expiresOn: string } | undefined> {
   const title = vscode.l10n.t('Copy Token');
@@ -43,6 +44,10 @@ export async function copyToken(services: Services, invocation: Invocation): Pro
     token = newestValidToken(tokens, user, now);
   }
 
+  if (!token && invocation.from === 'code') {
+    services.messages.error(vscode.l10n.t('{0} has no valid token; issue one with {1}.', name, CommandId.issueToken));
+    return undefined;
+  }
   if (!token) {
     const issue = vscode.l10n.t('Issue Token');
     const answer = await services.prompter.modal(vscode.l10n.t('{0} has no valid token. Issue one and copy it?', name), {

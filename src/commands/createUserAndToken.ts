@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { shortenUserId } from '../core/identifiers';
-import { withServiceProgress } from '../ui/progress';
 import { copyIssuedTokenAction } from './copyTokenValue';
+import { newUserFailure } from './createUser';
 import type { Invocation } from './options';
 import type { Services } from './services';
 import { newUserTarget } from './targets';
@@ -27,7 +27,7 @@ export async function createUserAndToken(services: Services, invocation: Invocat
     return undefined;
   }
   try {
-    const issued = await withServiceProgress(vscode.l10n.t('Creating a user with a token in "{0}"…', resource.name), (signal) =>
+    const issued = await services.progress.run(vscode.l10n.t('Creating a user with a token in "{0}"…', resource.name), (signal) =>
       services.workflows.createUserAndToken(resource.id, { label, ...parameters, signal }),
     );
     const name = label ?? shortenUserId(issued.userId);
@@ -37,7 +37,7 @@ export async function createUserAndToken(services: Services, invocation: Invocat
     );
     return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };
   } catch (error) {
-    services.errors.present(error, { failed: vscode.l10n.t('Could not create a user in "{0}".', resource.name), resource });
+    services.errors.present(error, newUserFailure(resource));
     return undefined;
   }
 }

@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
+import { classifyServiceError } from '../core/serviceErrors';
 import type { Invocation } from './options';
 import type { Services } from './services';
-import { confirmedUserTarget, runUserOperation } from './userOperation';
+import { confirmedUserTarget, forgetIfListed, runUserOperation } from './userOperation';
 
-/** Deletes a user in ACS and from the list, after a modal confirmation naming it. */
+/**
+ * Deletes a user in ACS and from the list, after a modal confirmation naming it. A user the service
+ * no longer has is what the person wanted: it just leaves the list.
+ */
 export async function deleteUser(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {
   const target = await confirmedUserTarget(services, invocation, vscode.l10n.t('Delete User'), ({ name, resource, user }) => ({
     message: vscode.l10n.t('Delete user {0} from "{1}"?', name, resource.name),
@@ -13,14 +17,26 @@ export async function deleteUser(services: Services, invocation: Invocation): Pr
   if (!target) {
     return undefined;
   }
+  const { resource, user, name } = target;
   return runUserOperation(
     services,
     target,
     {
-      progress: vscode.l10n.t('Deleting user {0}…', target.name),
-      done: vscode.l10n.t('Deleted user {0} from "{1}".', target.name, target.resource.name),
-      failed: vscode.l10n.t('Could not delete user {0}.', target.name),
+      progress: vscode.l10n.t('Deleting user {0}…', name),
+      failed: vscode.l10n.t('Could not delete user {0}.', name),
     },
-    (signal) => services.workflows.deleteUser(target.resource.id, target.user.userId, signal),
+    async (signal) => {
+      try {
+        await services.workflows.deleteUser(resource.id, user.userId, signal);
+        return vscode.l10n.t('Deleted user {0} from "{1}".', name, resource.name);
+      } catch (error) {
+        if (classifyServiceError(error).kind !== 'userNotFound') {
+          throw error;
+        }
+        services.logger.info(`${user.userId} was already deleted in ${resource.host}; removing it from the list`);
+        await forgetIfListed(services, resource, user);
+        return vscode.l10n.t('User {0} was already deleted in Azure Communication Services; removed it from the list of "{1}".', name, resource.name);
+      }
+    },
   );
 }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { ResourceRecord, UserRecord } from '../storage/records';
 import { userDisplayName } from '../tree/treeModel';
-import { withServiceProgress } from '../ui/progress';
 import { copyIssuedTokenAction } from './copyTokenValue';
 import type { IssuedTokenResult } from './createUserAndToken';
 import type { Invocation } from './options';
 import type { Services } from './services';
 import { targetUser } from './targets';
 import { tokenParameters } from './tokenParameters';
+import { removeFromListAction } from './userOperation';
 
 /** Issues a token for a user (from code, also for a user not in the list yet: it joins the list). */
 export async function issueToken(services: Services, invocation: Invocation): Promise<IssuedTokenResult | undefined> {
@@ -33,7 +33,7 @@ export async function issueTokenFor(
   }
   const name = userDisplayName(user);
   try {
-    const issued = await withServiceProgress(vscode.l10n.t('Issuing a token for {0}…', name), (signal) =>
+    const issued = await services.progress.run(vscode.l10n.t('Issuing a token for {0}…', name), (signal) =>
       services.workflows.issueToken(resource.id, user.userId, { ...parameters, signal }),
     );
     if (!options.quiet) {
@@ -48,18 +48,8 @@ export async function issueTokenFor(
       failed: vscode.l10n.t('Could not issue a token for {0}.', name),
       resource,
       userName: name,
-      removeFromList: removeFromListIfRecorded(services, resource, user),
+      removeFromList: removeFromListAction(services, resource, user),
     });
     return undefined;
   }
-}
-
-/** The "Remove from List" action offered when the service says a user does not exist. */
-export function removeFromListIfRecorded(services: Services, resource: ResourceRecord, user: UserRecord): () => Promise<void> {
-  return async () => {
-    if (await services.registry.getUser(resource.id, user.userId)) {
-      await services.registry.forgetUser(resource.id, user.userId);
-      services.messages.status(vscode.l10n.t('Removed {0} from the list', userDisplayName(user)));
-    }
-  };
 }

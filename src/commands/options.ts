@@ -2,10 +2,19 @@ import { isTokenScope, type TokenScope } from '../core/scopes';
 import { isIdentityNode, type IdentityNode } from '../tree/nodes';
 
 /**
- * What a command takes from code (`executeCommand(id, options)`), instead of prompting. Every field
- * is optional: a missing resource or user is asked for (or skipped when there is only one
- * resource), missing label/scopes/lifetime take their defaults (no label, the settings).
- * Destructive commands run from code do not ask for confirmation: the caller decided.
+ * What a command takes from code (`executeCommand(id, options)`: other extensions, keybindings with
+ * `args`, tests). A command called with an options object never prompts: it acts, or it shows an
+ * error naming what is missing or wrong and returns `undefined`.
+ * - `resource` may be left out when there is only one resource, or when `userId` names a user
+ *   of a listed resource; otherwise it is an error that names the option. Remove Resource always
+ *   needs it.
+ * - `userId` is required by the commands that act on a user; a user not in the list is an error,
+ *   except for Issue Token and Revoke Tokens (the user then joins the list, or is acted on by id).
+ * - Copy Token fails if the user has no valid token (it does not offer to issue one).
+ * - Rename User requires `label` (`''` clears it); Add Resource requires `connectionString`.
+ * - `label`, `scopes` and `lifetimeMinutes` default to no label and the settings.
+ * Delete User, Revoke Tokens, Remove User from List and Remove Resource skip their confirmation
+ * only for a target named here (`userId`, or `resource`): the caller decided.
  */
 export interface CommandOptions {
   /** The resource: its id (as returned by addResource), its name or its endpoint host. */
@@ -37,6 +46,11 @@ export function invocationOf(arg: unknown): Invocation {
   }
   // Menus of other views and keybindings without args pass nothing usable: treat it as the palette.
   return { from: 'palette' };
+}
+
+/** True when code named the target in its options (then a destructive command does not ask for confirmation). */
+export function namedByCaller(invocation: Invocation, option: 'userId' | 'resource'): boolean {
+  return invocation.from === 'code' && invocation.options[option] !== undefined;
 }
 
 export function optionsOf(invocation: Invocation): CommandOptions {

@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
-import type { Invocation } from './options';
+import { namedByCaller, type Invocation } from './options';
 import type { Services } from './services';
 import { targetResource } from './targets';
 
-/** Deletes a resource's connection string and everything recorded for it, after a modal confirmation. */
+/**
+ * Deletes a resource's connection string and everything recorded for it, after a modal confirmation
+ * (skipped only when code named the resource; code must name it: it is never guessed).
+ */
 export async function removeResource(services: Services, invocation: Invocation): Promise<{ resourceId: string } | undefined> {
+  if (invocation.from === 'code' && !namedByCaller(invocation, 'resource')) {
+    services.messages.error(vscode.l10n.t('Remove Resource: the "resource" option is required (its id, name or endpoint host).'));
+    return undefined;
+  }
   const resource = await targetResource(services, invocation, vscode.l10n.t('Remove Resource'));
   if (!resource) {
     return undefined;
   }
-  if (invocation.from !== 'code') {
+  if (!namedByCaller(invocation, 'resource')) {
     const users = await services.registry.listUsers(resource.id);
     const confirmed = await services.prompter.confirm(
       vscode.l10n.t('Remove "{0}" ({1}) from VS Code?', resource.name, resource.host),

@@ -5,7 +5,7 @@ import type { Invocation } from './options';
 import type { Services } from './services';
 import { targetUser } from './targets';
 
-/** Sets or clears a user's label (local only). An empty label shows the shortened ID again. */
+/** Sets or clears a user's label (local only). An empty label (`''` from code) shows the shortened ID again. */
 export async function renameUser(services: Services, invocation: Invocation): Promise<{ userId: string; label?: string } | undefined> {
   const title = vscode.l10n.t('Rename User');
   const target = await targetUser(services, invocation, title);
@@ -14,7 +14,10 @@ export async function renameUser(services: Services, invocation: Invocation): Pr
   }
   const { resource, user } = target;
   const label = invocation.from === 'code' ? invocation.options.label : await services.pickers.label(title, user.label);
-  if (label === undefined && invocation.from !== 'code') {
+  if (label === undefined) {
+    if (invocation.from === 'code') {
+      services.messages.error(vscode.l10n.t('Rename User: the "label" option is required; pass \'\' to clear the label.'));
+    }
     return undefined;
   }
   const renamed = await services.registry.renameUser(resource.id, user.userId, label);

@@ -3,7 +3,10 @@ import type { Invocation } from './options';
 import type { Services } from './services';
 import { confirmedUserTarget, runUserOperation } from './userOperation';
 
-/** Revokes every token of a user, after a modal confirmation naming it. */
+/**
+ * Revokes every token of a user, after a modal confirmation naming it. Azure can take up to 15
+ * minutes to refuse them everywhere; the local emulator refuses them at once.
+ */
 export async function revokeTokens(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {
   const target = await confirmedUserTarget(
     services,
@@ -11,7 +14,9 @@ export async function revokeTokens(services: Services, invocation: Invocation): 
     vscode.l10n.t('Revoke Tokens'),
     ({ name, resource, user }) => ({
       message: vscode.l10n.t('Revoke all tokens of {0} in "{1}"?', name, resource.name),
-      detail: vscode.l10n.t('User ID: {0}\nEvery token issued to this user stops working (this can take up to 15 minutes). The user itself is kept.', user.userId),
+      detail: resource.isLocalEmulator
+        ? vscode.l10n.t('User ID: {0}\nEvery token issued to this user stops working at once. The user itself is kept.', user.userId)
+        : vscode.l10n.t('User ID: {0}\nEvery token issued to this user stops working (this can take up to 15 minutes). The user itself is kept.', user.userId),
       button: vscode.l10n.t('Revoke Tokens'),
     }),
     { allowUnrecorded: true },
@@ -19,14 +24,19 @@ export async function revokeTokens(services: Services, invocation: Invocation): 
   if (!target) {
     return undefined;
   }
+  const { resource, user, name } = target;
   return runUserOperation(
     services,
     target,
     {
-      progress: vscode.l10n.t('Revoking the tokens of {0}…', target.name),
-      done: vscode.l10n.t('Revoked the tokens of {0}. It can take up to 15 minutes before every service refuses them.', target.name),
-      failed: vscode.l10n.t('Could not revoke the tokens of {0}.', target.name),
+      progress: vscode.l10n.t('Revoking the tokens of {0}…', name),
+      failed: vscode.l10n.t('Could not revoke the tokens of {0}.', name),
     },
-    (signal) => services.workflows.revokeTokens(target.resource.id, target.user.userId, signal),
+    async (signal) => {
+      await services.workflows.revokeTokens(resource.id, user.userId, signal);
+      return resource.isLocalEmulator
+        ? vscode.l10n.t('Revoked the tokens of {0}.', name)
+        : vscode.l10n.t('Revoked the tokens of {0}. It can take up to 15 minutes before every service refuses them.', name);
+    },
   );
 }

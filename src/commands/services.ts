@@ -7,6 +7,7 @@ import type { ErrorPresenter } from '../ui/errorPresenter';
 import type { Logger } from '../ui/logger';
 import type { Messages } from '../ui/messages';
 import type { Pickers } from '../ui/pickers';
+import type { ServiceProgress } from '../ui/progress';
 import type { Prompter } from '../ui/prompts';
 
 /**
@@ -21,6 +22,8 @@ export interface Services {
   readonly prompter: Prompter;
   readonly pickers: Pickers;
   readonly errors: ErrorPresenter;
+  /** Cancellable progress notifications for network calls. */
+  readonly progress: ServiceProgress;
   readonly logger: Logger;
   readonly tree: IdentitiesTreeProvider;
   readonly emulator: EmulatorHost;

@@ -1,37 +1,22 @@
 import * as vscode from 'vscode';
 import type { ResourceRecord, UserRecord } from '../storage/records';
 import { userDisplayName } from '../tree/treeModel';
-import { optionsOf, type Invocation } from './options';
+import { optionsOf, type CommandOptions, type Invocation } from './options';
 import type { Services } from './services';
 
 /**
- * Finds what a command acts on: the clicked node, the options' resource/user, or (palette) asks.
- * `undefined` means there is nothing to act on; the reason has been shown already.
+ * Finds what a command acts on: the clicked node, the options' resource/user (never asking), or
+ * (palette) asks. `undefined` means there is nothing to act on; the reason has been shown already.
  */
 export async function targetResource(services: Services, invocation: Invocation, title: string): Promise<ResourceRecord | undefined> {
-  if (invocation.from === 'tree') {
-    return fresh(services, invocation.node.kind === 'error' ? undefined : invocation.node.resource);
+  switch (invocation.from) {
+    case 'tree':
+      return fresh(services, invocation.node.kind === 'error' ? undefined : invocation.node.resource);
+    case 'palette':
+      return services.pickers.resource(title);
+    case 'code':
+      return resourceOfOptions(services, invocation.options);
   }
-  const wanted = invocation.from === 'code' ? invocation.options.resource : undefined;
-  if (wanted === undefined) {
-    if (invocation.from === 'code' && invocation.options.userId !== undefined) {
-      const owner = await resourceOwningUser(services, invocation.options.userId);
-      if (owner) {
-        return owner;
-      }
-    }
-    return services.pickers.resource(title);
-  }
-  const resources = await services.registry.listResources();
-  const needle = wanted.trim().toLowerCase();
-  const found =
-    resources.find((resource) => resource.id === wanted) ??
-    resources.find((resource) => resource.name.toLowerCase() === needle) ??
-    resources.find((resource) => resource.host.toLowerCase() === needle || resource.endpoint.toLowerCase() === needle);
-  if (!found) {
-    services.messages.error(vscode.l10n.t('There is no resource "{0}" in the list.', wanted));
-  }
-  return found;
 }
 
 export interface UserTarget {
@@ -61,11 +46,15 @@ export async function targetUser(
     }
     return { resource, user, recorded: true };
   }
+  const userId = optionsOf(invocation).userId?.trim();
+  if (invocation.from === 'code' && !userId) {
+    services.messages.error(vscode.l10n.t('{0}: the "userId" option is required (the ID of the user to act on).', title));
+    return undefined;
+  }
   const resource = await targetResource(services, invocation, title);
   if (!resource) {
     return undefined;
   }
-  const userId = invocation.from === 'code' ? invocation.options.userId?.trim() : undefined;
   if (!userId) {
     const user = await services.pickers.user(resource, title);
     return user && { resource, user, recorded: true };
@@ -84,6 +73,43 @@ export async function targetUser(
   return undefined;
 }
 
+/**
+ * The resource named by the options (id, name or endpoint host); else the one listing `userId`;
+ * else the only resource. Anything else is an error that names the option: code is never prompted.
+ */
+async function resourceOfOptions(services: Services, options: CommandOptions): Promise<ResourceRecord | undefined> {
+  const resources = await services.registry.listResources();
+  const wanted = options.resource;
+  if (wanted !== undefined) {
+    const needle = wanted.trim().toLowerCase();
+    const found =
+      resources.find((resource) => resource.id === wanted) ??
+      resources.find((resource) => resource.name.toLowerCase() === needle) ??
+      resources.find((resource) => resource.host.toLowerCase() === needle || resource.endpoint.toLowerCase() === needle);
+    if (!found) {
+      services.messages.error(vscode.l10n.t('There is no resource "{0}" in the list.', wanted));
+    }
+    return found;
+  }
+  const userId = options.userId?.trim();
+  if (userId) {
+    for (const resource of resources) {
+      if (await services.registry.getUser(resource.id, userId)) {
+        return resource;
+      }
+    }
+  }
+  if (resources.length === 1) {
+    return resources[0];
+  }
+  services.messages.error(
+    resources.length === 0
+      ? vscode.l10n.t('There is no Communication Services resource yet: add one first.')
+      : vscode.l10n.t('Several resources are listed: name one with the "resource" option (its id, name or endpoint host).'),
+  );
+  return undefined;
+}
+
 /** The record as stored now (the node may be older than a change made since). */
 async function fresh(services: Services, resource: ResourceRecord | undefined): Promise<ResourceRecord | undefined> {
   const current = resource && (await services.registry.getResource(resource.id));
@@ -92,15 +118,6 @@ async function fresh(services: Services, resource: ResourceRecord | undefined): 
     services.tree.refresh();
   }
   return current;
-}
-
-async function resourceOwningUser(services: Services, userId: string): Promise<ResourceRecord | undefined> {
-  for (const resource of await services.registry.listResources()) {
-    if (await services.registry.getUser(resource.id, userId.trim())) {
-      return resource;
-    }
-  }
-  return undefined;
 }
 
 /** Where a new user goes and its optional label (asked from the palette and the tree); `undefined` if the person cancelled. */
@@ -113,7 +130,7 @@ export async function newUserTarget(
   if (!resource) {
     return undefined;
   }
-  const label = invocation.from === 'code' ? optionsOf(invocation).label : await services.pickers.label(title);
+  const label = invocation.from === 'code' ? invocation.options.label : await services.pickers.label(title);
   if (label === undefined && invocation.from !== 'code') {
     return undefined;
   }

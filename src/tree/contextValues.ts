@@ -39,12 +39,6 @@ export function buildContextValue(base: ContextValueBase, flags: Partial<Record<
   return [base, ...new Set(set)].join(';');
 }
 
-/** Parses a context value back (for tests and for commands that receive a node). */
-export function parseContextValue(value: string): { base: string; flags: Set<string> } {
-  const [base = '', ...flags] = value.split(';');
-  return { base, flags: new Set(flags) };
-}
-
 /** The `when` regex bodies used in package.json, kept here so that a unit test can check them. */
 export function baseRegex(base: ContextValueBase): RegExp {
   return new RegExp(`^${base}(;|$)`);

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { Registry } from '../storage/registry';
 import type { TokenRecord } from '../storage/records';
+import type { ViewState } from '../ui/contextKeys';
 import type { Logger } from '../ui/logger';
 import { errorNode, resourceNode, tokenNode, userNode, type IdentityNode, type ResourceNode, type UserNode } from './nodes';
 import { toTreeItem } from './treeItems';
 import { nextRefreshTime } from './treeModel';
-
-export type TreeState = 'noResources' | 'ready';
 
 /**
  * The "Identities" view: resources, their users, the users' tokens, read from the registry on
@@ -27,7 +26,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   constructor(
     private readonly registry: () => Registry,
     private readonly logger: Logger,
-    private readonly onState: (state: TreeState) => void,
+    private readonly onState: (state: ViewState) => void,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 

@@ -3,7 +3,7 @@
 // these values are localized in treeItems.ts.
 import { splitDuration, type DurationParts } from '../core/durations';
 import { shortenUserId } from '../core/identifiers';
-import { nextExpiry, newestValidToken, tokenStatus, type TokenStatus } from '../core/tokenStatus';
+import { nextExpiry, tokenStatus, type TokenStatus } from '../core/tokenStatus';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../storage/records';
 import { buildContextValue, ContextValueBase } from './contextValues';
 
@@ -18,7 +18,6 @@ export interface UserSummary {
   /** The token issued last, whatever its status: the tooltip describes it. */
   readonly latestToken?: TokenRecord;
   readonly latestTokenStatus?: TokenStatus;
-  readonly newestValidToken?: TokenRecord;
 }
 
 export function summarizeUser(user: UserRecord, tokens: readonly TokenRecord[], now: Date): UserSummary {
@@ -28,7 +27,6 @@ export function summarizeUser(user: UserRecord, tokens: readonly TokenRecord[], 
     validTokenCount: tokens.filter((token) => tokenStatus(token, user, now) === 'valid').length,
     latestToken,
     latestTokenStatus: latestToken && tokenStatus(latestToken, user, now),
-    newestValidToken: newestValidToken(tokens, user, now),
   };
 }
 

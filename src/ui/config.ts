@@ -25,8 +25,4 @@ export class Config {
     const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(ConfigKey.tokenLifetimeMinutes);
     return typeof value === 'number' && isValidTokenLifetime(value) ? value : TOKEN_LIFETIME_MINUTES.default;
   }
-
-  static affects(event: vscode.ConfigurationChangeEvent, key: keyof typeof ConfigKey): boolean {
-    return event.affectsConfiguration(`${CONFIG_SECTION}.${ConfigKey[key]}`);
-  }
 }

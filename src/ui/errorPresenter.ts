@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { MissingConnectionStringError } from '../acs/identityWorkflows';
+import { CommandId } from '../commands/commandIds';
 import { classifyServiceError } from '../core/serviceErrors';
 import { RecordNotFoundError } from '../storage/registry';
 import type { ResourceRecord } from '../storage/records';
@@ -7,19 +8,27 @@ import type { Logger } from './logger';
 import type { MessageAction, Messages } from './messages';
 
 export interface FailureContext {
-  /** A full sentence saying what failed, e.g. `Could not create a user in "dev".` */
+  /** A full sentence saying what failed, e.g. `Could not create a user in "dev".`; every message starts with it. */
   readonly failed: string;
   readonly resource?: Pick<ResourceRecord, 'name' | 'host' | 'isLocalEmulator'>;
   /** How the user is called in messages (label or shortened id). */
   readonly userName?: string;
   /** Offered when the service says the user does not exist (removes it from the list). */
   readonly removeFromList?: () => Promise<unknown>;
+  /**
+   * Shown as a warning when the person cancelled, for a request that may have taken effect all the
+   * same and cannot be checked afterwards. Without it, a cancellation is only logged.
+   */
+  readonly cancelledWarning?: string;
 }
 
 /**
  * Turns any failure into one plain message that names its cause, and logs the details (redacted).
  * Never shows an SDK message that could carry a secret: the service's own words are shown only for
  * validation errors, and they are redacted by `classifyServiceError`.
+ *
+ * Each message is one localized template whose `{0}` is the `failed` sentence, so that translators
+ * see (and may reorder) the whole message.
  */
 export class ErrorPresenter {
   constructor(
@@ -29,23 +38,21 @@ export class ErrorPresenter {
 
   present(error: unknown, context: FailureContext): void {
     this.logger.error(context.failed, error);
+    const { failed } = context;
     const resourceName = context.resource?.name ?? '';
+    const host = context.resource?.host ?? '';
     const userName = context.userName ?? '';
     const showLog: MessageAction = { title: vscode.l10n.t('Show Log'), run: () => this.logger.show() };
 
     if (error instanceof MissingConnectionStringError) {
-      this.messages.error(
-        `${context.failed} ${vscode.l10n.t('No connection string is stored for "{0}": add the resource again with its connection string.', resourceName)}`,
-      );
+      this.messages.error(vscode.l10n.t('{0} No connection string is stored for "{1}": add the resource again with its connection string.', failed, resourceName));
       return;
     }
     if (error instanceof RecordNotFoundError) {
       this.messages.error(
-        `${context.failed} ${
-          error.record === 'resource'
-            ? vscode.l10n.t('The resource is no longer in the list (it may have been removed in another window).')
-            : vscode.l10n.t('The user is no longer in the list (it may have been removed in another window).')
-        }`,
+        error.record === 'resource'
+          ? vscode.l10n.t('{0} The resource is no longer in the list (it may have been removed in another window).', failed)
+          : vscode.l10n.t('{0} The user is no longer in the list (it may have been removed in another window).', failed),
       );
       return;
     }
@@ -53,55 +60,94 @@ export class ErrorPresenter {
     const info = classifyServiceError(error);
     switch (info.kind) {
       case 'cancelled':
-        this.logger.info(`Cancelled: ${context.failed}`);
+        this.logger.info(`Cancelled: ${failed}`);
+        if (context.cancelledWarning) {
+          this.messages.warn(context.cancelledWarning);
+        }
         return;
       case 'keyRejected':
         this.messages.error(
-          `${context.failed} ${vscode.l10n.t(
-            'The access key of "{0}" was rejected ({1}). Add the resource again with its current connection string.',
-            resourceName,
-            info.statusCode ?? 401,
-          )}`,
+          info.statusCode === 403
+            ? vscode.l10n.t('{0} The access key of "{1}" was rejected (403). Add the resource again with its current connection string.', failed, resourceName)
+            : vscode.l10n.t(
+                '{0} The access key of "{1}" was rejected (401), or the clock of this computer is off: the service refuses requests more than 15 minutes off. Check the date and time, or add the resource again with its current connection string.',
+                failed,
+                resourceName,
+              ),
           showLog,
         );
         return;
       case 'notOwned':
-        this.messages.error(`${context.failed} ${vscode.l10n.t('User {0} belongs to another Communication Services resource, not to "{1}".', userName, resourceName)}`);
+        this.messages.error(vscode.l10n.t('{0} User {1} belongs to another Communication Services resource, not to "{2}".', failed, userName, resourceName));
         return;
       case 'userNotFound': {
-        const actions: MessageAction[] = [];
-        if (context.removeFromList) {
-          const remove = context.removeFromList;
-          actions.push({ title: vscode.l10n.t('Remove from List'), run: remove });
-        }
-        this.messages.error(`${context.failed} ${vscode.l10n.t('User {0} does not exist in "{1}" (it may have been deleted).', userName, resourceName)}`, ...actions);
+        const remove = context.removeFromList;
+        this.messages.error(
+          vscode.l10n.t('{0} User {1} does not exist in "{2}" (it may have been deleted).', failed, userName, resourceName),
+          ...(remove ? [{ title: vscode.l10n.t('Remove from List'), run: remove }] : []),
+        );
         return;
       }
       case 'throttled':
         this.messages.error(
-          `${context.failed} ${vscode.l10n.t('"{0}" is throttling requests (429 Too Many Requests); the request was retried and still refused. Try again in a minute.', resourceName)}`,
+          vscode.l10n.t('{0} "{1}" is throttling requests (429 Too Many Requests); the request was retried and still refused. Try again in a minute.', failed, resourceName),
         );
         return;
       case 'unreachable':
-        this.messages.error(
-          `${context.failed} ${
-            context.resource?.isLocalEmulator
-              ? vscode.l10n.t('Cannot reach the local emulator at {0}: run "Start Local Emulator" to start it again.', context.resource.host)
-              : vscode.l10n.t('Cannot reach {0}: check the endpoint and the network connection.', context.resource?.host ?? '')
-          }`,
-          showLog,
-        );
+        if (context.resource?.isLocalEmulator) {
+          this.messages.error(
+            vscode.l10n.t('{0} Cannot reach the local emulator at {1}: run "Start Local Emulator" to start it again.', failed, host),
+            { title: vscode.l10n.t('Start Local Emulator'), run: () => vscode.commands.executeCommand(CommandId.startEmulator) },
+            showLog,
+          );
+        } else {
+          this.messages.error(vscode.l10n.t('{0} Cannot reach {1}: check the endpoint and the network connection.', failed, host), showLog);
+        }
         return;
       case 'validation':
         this.messages.error(
-          `${context.failed} ${vscode.l10n.t('The service rejected the request: {0}', info.serviceMessage ?? info.code ?? String(info.statusCode ?? ''))}`,
+          vscode.l10n.t('{0} The service rejected the request: {1}', failed, info.serviceMessage ?? info.code ?? String(info.statusCode ?? '')),
         );
         return;
       default:
         this.messages.error(
-          `${context.failed} ${vscode.l10n.t('Unexpected error{0}: see the "ACS Identities" output for details.', info.statusCode ? ` (${info.statusCode})` : '')}`,
+          info.statusCode
+            ? vscode.l10n.t('{0} Unexpected error ({1}): see the "ACS Identities" output for details.', failed, info.statusCode)
+            : vscode.l10n.t('{0} Unexpected error: see the "ACS Identities" output for details.', failed),
           showLog,
         );
+    }
+  }
+
+  /**
+   * A failed start of the local emulator: known causes in plain, localized words; the raw error
+   * (which may name paths or carry Node's wording) goes to the log only.
+   */
+  presentEmulatorStartFailure(error: unknown): void {
+    this.logger.error('Could not start the local emulator', error);
+    const { code, syscall, port } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; syscall?: unknown; port?: unknown };
+    const showLog: MessageAction = { title: vscode.l10n.t('Show Log'), run: () => this.logger.show() };
+    switch (code) {
+      case 'EADDRINUSE':
+        this.messages.error(vscode.l10n.t('Could not start the local emulator: port {0} is already in use by another program.', String(port ?? '')), showLog);
+        return;
+      case 'EACCES':
+      case 'EPERM':
+        this.messages.error(
+          syscall === 'listen'
+            ? vscode.l10n.t('Could not start the local emulator: it is not allowed to listen on port {0}.', String(port ?? ''))
+            : vscode.l10n.t('Could not start the local emulator: it is not allowed to write its data file in the storage folder of VS Code.'),
+          showLog,
+        );
+        return;
+      case 'ENOSPC':
+        this.messages.error(vscode.l10n.t('Could not start the local emulator: the disk is full.'), showLog);
+        return;
+      case 'MODULE_NOT_FOUND':
+        this.messages.error(vscode.l10n.t('Could not start the local emulator: its bundle (dist/emulator.js) is missing. Reinstall the extension.'), showLog);
+        return;
+      default:
+        this.messages.error(vscode.l10n.t('Could not start the local emulator: see the "ACS Identities" output for details.'), showLog);
     }
   }
 }

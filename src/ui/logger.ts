@@ -3,7 +3,7 @@ import { redactSecrets } from '../core/redact';
 
 /**
  * The "ACS Identities" log channel. Everything written here goes through `redactSecrets` first
- * (connection strings, tokens, HMAC signatures), plus any value passed as an extra secret.
+ * (connection strings, tokens, HMAC signatures).
  */
 export class Logger implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
@@ -12,26 +12,18 @@ export class Logger implements vscode.Disposable {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 
-  trace(message: string, ...secrets: string[]): void {
-    this.channel.trace(redactSecrets(message, secrets));
+  debug(message: string): void {
+    this.channel.debug(redactSecrets(message));
   }
 
-  debug(message: string, ...secrets: string[]): void {
-    this.channel.debug(redactSecrets(message, secrets));
-  }
-
-  info(message: string, ...secrets: string[]): void {
-    this.channel.info(redactSecrets(message, secrets));
-  }
-
-  warn(message: string, ...secrets: string[]): void {
-    this.channel.warn(redactSecrets(message, secrets));
+  info(message: string): void {
+    this.channel.info(redactSecrets(message));
   }
 
   /** Logs an error with its stack (and its cause chain), redacted. */
-  error(message: string, error?: unknown, ...secrets: string[]): void {
+  error(message: string, error?: unknown): void {
     const details = error === undefined ? '' : `\n${describeError(error)}`;
-    this.channel.error(redactSecrets(message + details, secrets));
+    this.channel.error(redactSecrets(message + details));
   }
 
   show(): void {

@@ -39,10 +39,10 @@ export class Pickers {
     );
   }
 
-  async user(resource: ResourceRecord, title: string, options: { emptyMessage?: string } = {}): Promise<UserRecord | undefined> {
+  async user(resource: ResourceRecord, title: string): Promise<UserRecord | undefined> {
     const users = await this.registry().listUsers(resource.id);
     if (users.length === 0) {
-      this.messages.info(options.emptyMessage ?? vscode.l10n.t('No users are recorded for "{0}" yet.', resource.name));
+      this.messages.info(vscode.l10n.t('No users are recorded for "{0}" yet.', resource.name));
       return undefined;
     }
     const now = new Date();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnswerQueue, isEnter, isEscape, type PromptAnswer, type PromptRecord } from './answerQueue';
+import { AnswerQueue, isEnter, isEscape, type PromptAnswer, type PromptRecord } from '../testing/answerQueue';
 
 /** A quick pick item that carries the value it stands for; `answerId` lets a queued answer name it. */
 export interface PickItem<T> extends vscode.QuickPickItem {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { RunningEmulator } from '../../src/emulator';
 import type { AcsIdentityTestApi } from '../../src/testApi';
-import { addEmulatorResource, assertNoSecretShown, getApi, removeAllResources, run, startTestEmulator, userRows } from './support';
+import { addEmulatorResource, assertNoSecretShown, children, getApi, removeAllResources, run, startTestEmulator, userRows, waitFor } from './support';
 
 const OTHER_KEY = 'd3Jvbmcta2V5LW5vdC10aGUtZW11bGF0b3JzLWtleS0wMTIzNDU2Nzg5YWI=';
 const FOREIGN_USER = '8:acs:00000000-0000-0000-0000-000000000000_00000005-14a2-493b-8a72-5a3a0d000081';
@@ -41,7 +41,7 @@ suite('Error messages', () => {
     assert.equal(message?.severity, 'error');
     assert.equal(
       message?.text,
-      'Could not create a user in "wrong-key". The access key of "wrong-key" was rejected (401). Add the resource again with its current connection string.',
+      'Could not create a user in "wrong-key". The access key of "wrong-key" was rejected (401), or the clock of this computer is off: the service refuses requests more than 15 minutes off. Check the date and time, or add the resource again with its current connection string.',
     );
     assert.deepEqual(message?.actions, ['Show Log']);
     assert.deepEqual(await userRows(api, 'wrong-key'), []);
@@ -67,6 +67,34 @@ suite('Error messages', () => {
     );
     assert.equal(await run('acsIdentity.createUser', { resource: 'no-such-resource' }), undefined);
     assert.equal(api.messages.at(-1)?.text, 'There is no resource "no-such-resource" in the list.');
+  });
+
+  test('from code, a missing or ambiguous target is an error naming the option, never a prompt', async () => {
+    const prod = await run<{ resourceId: string }>('acsIdentity.addResource', {
+      connectionString: 'endpoint=https://prod.communication.azure.com/;accesskey=cHJvZC1rZXktZm9yLXRlc3Rz',
+      name: 'prod',
+    });
+    const cases: [string, object, string][] = [
+      ['acsIdentity.createUser', {}, 'Several resources are listed: name one with the "resource" option (its id, name or endpoint host).'],
+      ['acsIdentity.issueToken', { userId: FOREIGN_USER }, 'Several resources are listed: name one with the "resource" option (its id, name or endpoint host).'],
+      ['acsIdentity.deleteUser', {}, 'Delete User: the "userId" option is required (the ID of the user to act on).'],
+      ['acsIdentity.revokeTokens', { resource: resourceId }, 'Revoke Tokens: the "userId" option is required (the ID of the user to act on).'],
+      ['acsIdentity.forgetUser', {}, 'Remove User from List: the "userId" option is required (the ID of the user to act on).'],
+      ['acsIdentity.copyToken', { resource: resourceId, userId: FOREIGN_USER }, `User ${FOREIGN_USER} is not in the list of "dev": add it with "Add Existing User by ID…" first.`],
+      ['acsIdentity.removeResource', {}, 'Remove Resource: the "resource" option is required (its id, name or endpoint host).'],
+      ['acsIdentity.addResource', { name: 'nameless' }, 'Add Resource: the "connectionString" option is required.'],
+    ];
+    for (const [command, options, expected] of cases) {
+      assert.equal(await run(command, options), undefined, command);
+      assert.deepEqual(
+        api.messages.slice(-1).map((m) => [m.severity, m.text]),
+        [['error', expected]],
+        command,
+      );
+    }
+    assert.deepEqual(api.prompts.records, [], 'no prompt was shown');
+    assert.deepEqual((await children(api)).map((r) => r.label), ['dev', 'prod']);
+    await run('acsIdentity.removeResource', { resource: prod.resourceId });
   });
 
   test('throttling (429) that outlasts the SDK retries is named', async () => {
@@ -100,5 +128,32 @@ suite('Error messages', () => {
     assert.equal(await run('acsIdentity.createUser', { resource: goneId }), undefined);
     assert.equal(api.messages.at(-1)?.text, `Could not create a user in "gone". Cannot reach ${host}: check the endpoint and the network connection.`);
     await run('acsIdentity.removeResource', { resource: goneId });
+  });
+
+  test('the local emulator: revoking is immediate; unreachable, the error offers to start it', async () => {
+    const started = await run<{ resourceId: string }>('acsIdentity.startEmulator');
+    assert.ok(started, api.messages.at(-1)?.text);
+    try {
+      const { userId } = await run<{ userId: string }>('acsIdentity.createUser', { resource: started.resourceId, label: 'quinn' });
+      api.prompts.push('Revoke Tokens');
+      const node = (await userRows(api, 'Local emulator')).find((r) => r.label === 'quinn')?.node;
+      assert.ok(node);
+      assert.deepEqual(await run('acsIdentity.revokeTokens', node), { userId });
+      assert.equal(api.prompts.records[0].text, `Revoke all tokens of quinn in "Local emulator"?\nUser ID: ${userId}\nEvery token issued to this user stops working at once. The user itself is kept.`);
+      assert.equal(api.messages.at(-1)?.text, 'Revoked the tokens of quinn.');
+
+      await api.localEmulator.stop();
+      assert.equal(await run('acsIdentity.issueToken', { resource: started.resourceId, userId }), undefined);
+      const message = api.messages.at(-1);
+      assert.match(message?.text ?? '', /^Could not issue a token for quinn\. Cannot reach the local emulator at /);
+      assert.deepEqual(message?.actions, ['Start Local Emulator', 'Show Log']);
+      await message?.press('Start Local Emulator');
+      await waitFor(() => api.localEmulator.endpoint !== undefined, 'the local emulator to start');
+      const issued = await run<{ userId: string }>('acsIdentity.issueToken', { resource: started.resourceId, userId });
+      assert.ok(issued, api.messages.at(-1)?.text);
+    } finally {
+      await api.localEmulator.stop();
+      await run('acsIdentity.removeResource', { resource: started.resourceId });
+    }
   });
 });

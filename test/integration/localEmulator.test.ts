@@ -1,8 +1,19 @@
 // "Start Local Emulator": in-process, on a free loopback port, listed as "Local emulator", with
-// identities that outlive a restart of the emulator.
+// identities that outlive a restart of the emulator (and of VS Code), and one emulator per data
+// file however many windows (extension hosts) share it.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AcsIdentityTestApi } from '../../src/testApi';
-import { children, getApi, removeAllResources, resourceRow, run, tokenRows } from './support';
+import { EmulatorHost } from '../../src/ui/emulatorHost';
+import { Logger } from '../../src/ui/logger';
+import { children, getApi, messagesDuring, removeAllResources, resourceRow, run, tokenRows } from './support';
+
+/** Where dist/emulator.js is, from out/test/integration. */
+const BUNDLE_DIRECTORY = path.resolve(__dirname, '..', '..', '..', 'dist');
 
 suite('Local emulator', () => {
   let api: AcsIdentityTestApi;
@@ -55,10 +66,83 @@ suite('Local emulator', () => {
     assert.equal((await tokenRows(api, 'Local emulator', alice.user.userId)).length, 2);
   });
 
+  test('after a restart of VS Code (what activation runs), "Local emulator" answers again, silently, and its users still exist', async () => {
+    const resource = (await resourceRow(api, 'Local emulator')).node;
+    assert.ok(resource.kind === 'resource');
+    const [alice] = await api.tree.getChildren(resource);
+    assert.ok(alice.kind === 'user');
+    await api.localEmulator.stop();
+
+    assert.deepEqual(await messagesDuring(api, () => api.localEmulator.resume()), [], 'no notification at activation');
+    const endpoint = api.localEmulator.endpoint;
+    assert.ok(endpoint, 'the emulator runs again');
+    assert.deepEqual((await children(api)).map((r) => [r.label, r.description]), [['Local emulator', new URL(endpoint).host]]);
+    const issued = await run<{ userId: string }>('acsIdentity.issueToken', { resource: resource.resource.id, userId: alice.user.userId });
+    assert.ok(issued, api.messages.at(-1)?.text);
+  });
+
   test('starting it again while it runs keeps the same endpoint', async () => {
     const first = await run<{ endpoint: string }>('acsIdentity.startEmulator');
     const second = await run<{ endpoint: string }>('acsIdentity.startEmulator');
     assert.equal(second.endpoint, first.endpoint);
     assert.equal((await children(api)).length, 1);
+  });
+});
+
+// Two VS Code windows are two extension hosts sharing the extension's global storage: two
+// EmulatorHosts on one data file stand in for them (the lock also keeps apart hosts of one process).
+suite('Local emulator: one per data file, shared by every window', () => {
+  let directory: string;
+  let dataFile: string;
+  let logger: Logger;
+  const hosts: EmulatorHost[] = [];
+  const newHost = (): EmulatorHost => {
+    const host = new EmulatorHost(BUNDLE_DIRECTORY, dataFile, logger);
+    hosts.push(host);
+    return host;
+  };
+  const client = (connectionString: string): CommunicationIdentityClient => new CommunicationIdentityClient(connectionString, { allowInsecureConnection: true });
+
+  setup(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), 'acs-windows-'));
+    dataFile = path.join(directory, 'emulator', 'identities.json');
+    logger = new Logger('ACS Identities (two windows)');
+  });
+  teardown(async () => {
+    await Promise.all(hosts.splice(0).map((host) => host.stop()));
+    logger.dispose();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  test("the second window uses the first one's emulator; users created through either survive the first closing", async () => {
+    const first = newHost();
+    const second = newHost();
+    const running = await first.start();
+    assert.equal(running.runsHere, true);
+    const reused = await second.start();
+    assert.deepEqual(reused, { ...running, runsHere: false });
+    assert.equal(second.current, undefined, 'the second window runs no emulator of its own');
+
+    const alice = await client(running.connectionString).createUser();
+    const bob = await client(reused.connectionString).createUser();
+
+    await first.stop(); // the first window closes
+    const restarted = await second.start();
+    assert.equal(restarted.runsHere, true, 'with the first window gone, the second runs it');
+    for (const user of [alice, bob]) {
+      await client(restarted.connectionString).getToken(user, ['chat']);
+    }
+  });
+
+  test('a lock left by a window whose process is gone is taken over', async () => {
+    const gone = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((resolve) => gone.on('exit', resolve));
+    await mkdir(path.dirname(dataFile), { recursive: true });
+    await writeFile(`${dataFile}.lock`, JSON.stringify({ pid: gone.pid, endpoint: 'http://127.0.0.1:9/' }));
+
+    const host = newHost();
+    const started = await host.start();
+    assert.equal(started.runsHere, true);
+    assert.deepEqual(JSON.parse(await readFile(`${dataFile}.lock`, 'utf8')), { pid: process.pid, endpoint: started.endpoint });
   });
 });

@@ -92,6 +92,25 @@ suite('Resources', () => {
     assert.match(lastMessageText(api), /was already in the list: its connection string was updated/);
   });
 
+  test('from the palette, the same endpoint again asks before replacing the connection string; the resource keeps its id and name', async () => {
+    const first = await run<{ resourceId: string }>('acsIdentity.addResource', { connectionString: `endpoint=https://prod.communication.azure.com/;accesskey=${KEY}`, name: 'prod' });
+    const rotated = 'bmV3LWtleS1hZnRlci1yb3RhdGlvbg==';
+    const secretKey = `acsIdentity.connectionString/${first.resourceId}`;
+
+    api.prompts.push(`endpoint=https://prod.communication.azure.com/;accesskey=${rotated}`, ESCAPE);
+    assert.equal(await run('acsIdentity.addResource'), undefined);
+    const modal = api.prompts.records.at(-1);
+    assert.equal(modal?.kind, 'modal');
+    assert.equal(modal?.text, 'prod.communication.azure.com is already listed as "prod". Replace its connection string?');
+    assert.deepEqual(modal?.choices, ['Replace']);
+    assert.equal(await api.readSecret(secretKey), `endpoint=https://prod.communication.azure.com/;accesskey=${KEY}`);
+
+    api.prompts.push(`endpoint=https://prod.communication.azure.com/;accesskey=${rotated}`, 'Replace');
+    assert.deepEqual(await run('acsIdentity.addResource'), { resourceId: first.resourceId, name: 'prod' });
+    assert.equal(await api.readSecret(secretKey), `endpoint=https://prod.communication.azure.com/;accesskey=${rotated}`);
+    assert.deepEqual((await children(api)).map((r) => r.label), ['prod']);
+  });
+
   test('from the palette: a password input box validates, then Enter on the name takes the proposed one', async () => {
     api.prompts.push(`endpoint=https://x.communication.azure.com/;accesskey=${KEY}x`, `endpoint=https://contoso.communication.azure.com/;accesskey=${KEY}`, ENTER);
     const result = await run<{ name: string }>('acsIdentity.addResource');

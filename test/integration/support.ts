@@ -13,7 +13,7 @@ export async function getApi(): Promise<AcsIdentityTestApi> {
   const extension = vscode.extensions.getExtension<AcsIdentityTestApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
-  assert.ok(api, 'the extension did not return its test API (VSCODE_RUNNING_TESTS / ExtensionMode.Test)');
+  assert.ok(api, 'the extension did not return its test API (it is returned in ExtensionMode.Test only)');
   api.prompts.strict = true;
   return api;
 }

@@ -80,6 +80,44 @@ suite('Users and tokens', () => {
     assert.deepEqual(api.messages.at(-1)?.actions, ['Issue Token']);
   });
 
+  test('the "Issue Token" button of "Created user…" asks scopes and lifetime, as a person clicked it', async () => {
+    const { userId } = await run<{ userId: string }>('acsIdentity.createUser', { resource: resourceId, label: 'bea' });
+    const created = api.messages.at(-1);
+    assert.equal(created?.text, `Created user bea in "${RESOURCE}".`);
+    api.prompts.push(['voip'], '90');
+    await created?.press('Issue Token');
+    assert.deepEqual(api.prompts.records.map((p) => p.kind), ['multiPick', 'input']);
+    assert.deepEqual((await tokenRows(api, RESOURCE, userId)).map((t) => [t.label, t.description]), [['voip', 'expires in 1 h 29 min']]);
+    assert.match(lastMessageText(api), /^Issued a token \(voip\) for bea, valid until /);
+  });
+
+  test('cancelling a creation warns that the user may exist in ACS all the same', async () => {
+    emulator.setLatency(60_000);
+    try {
+      for (const command of ['acsIdentity.createUser', 'acsIdentity.createUserAndToken']) {
+        const pending = run(command, { resource: resourceId, label: 'ghost' });
+        await waitFor(() => api.progress.titles.length > 0, 'the progress notification');
+        assert.deepEqual(api.progress.titles, [
+          command === 'acsIdentity.createUser' ? `Creating a user in "${RESOURCE}"…` : `Creating a user with a token in "${RESOURCE}"…`,
+        ]);
+        api.progress.cancel(api.progress.titles[0]);
+        assert.equal(await pending, undefined);
+        assert.deepEqual(
+          api.messages.slice(-1).map((m) => [m.severity, m.text]),
+          [
+            [
+              'warning',
+              `Creating a user in "${RESOURCE}" was cancelled, but the request had been sent: the user may have been created in Azure Communication Services all the same. The service cannot list users, so it is not in the list.`,
+            ],
+          ],
+        );
+      }
+    } finally {
+      emulator.clearFaults();
+    }
+    assert.ok(!(await userRows(api, RESOURCE)).some((u) => u.label === 'ghost'));
+  });
+
   test('createUserAndToken returns the token; the tree shows the user, its valid token, scopes and expiry', async () => {
     const issued = await createUserAndToken({ label: 'alice', scopes: ['chat', 'voip'], lifetimeMinutes: 1440 });
     assert.equal(issued.token.split('.').length, 3);
@@ -222,6 +260,17 @@ suite('Users and tokens', () => {
     assert.deepEqual(tokens.map((t) => t.label), ['chat, voip']);
   });
 
+  test('copyToken from code on a user without a valid token is an error, not an offer', async () => {
+    const { userId } = await run<{ userId: string }>('acsIdentity.createUser', { resource: resourceId, label: 'hugo' });
+    await vscode.env.clipboard.writeText('before');
+    assert.equal(await run('acsIdentity.copyToken', { userId }), undefined);
+    assert.equal(lastMessageText(api), 'hugo has no valid token; issue one with acsIdentity.issueToken.');
+    assert.equal(api.messages.at(-1)?.severity, 'error');
+    assert.deepEqual(api.prompts.records, []);
+    assert.equal(await vscode.env.clipboard.readText(), 'before');
+    assert.deepEqual(await tokenRows(api, RESOURCE, userId), []);
+  });
+
   test('revokeTokens asks a modal confirmation naming the user; the tokens are then marked revoked', async () => {
     const issued = await createUserAndToken({ label: 'ivan' });
     const node = (await userRow(api, RESOURCE, issued.userId)).node;
@@ -272,6 +321,35 @@ suite('Users and tokens', () => {
     // The service no longer knows the user.
     assert.equal(await run('acsIdentity.issueToken', { resource: resourceId, userId: issued.userId }), undefined);
     assert.match(lastMessageText(api), /^Could not issue a token for …\w+\. User …\w+ does not exist in "dev" \(it may have been deleted\)\.$/);
+  });
+
+  test('the destructive commands confirm unless code named the user: from the palette, after a pick, they ask', async () => {
+    const issued = await createUserAndToken({ label: 'kai' });
+    api.prompts.push('kai', ESCAPE, 'kai', ESCAPE, 'kai', ESCAPE);
+    for (const command of ['acsIdentity.deleteUser', 'acsIdentity.revokeTokens', 'acsIdentity.forgetUser']) {
+      assert.equal(await run(command), undefined, command);
+    }
+    assert.deepEqual(api.prompts.records.map((p) => p.kind), ['quickPick', 'modal', 'quickPick', 'modal', 'quickPick', 'modal']);
+    assert.equal((await userRow(api, RESOURCE, issued.userId)).description, '1 valid token');
+
+    // Named by code: no confirmation.
+    const shown = await messagesDuring(api, () => run('acsIdentity.revokeTokens', { userId: issued.userId }));
+    assert.deepEqual(shown.map((m) => m.text), ['Revoked the tokens of kai. It can take up to 15 minutes before every service refuses them.']);
+    assert.equal(api.prompts.records.length, 6);
+  });
+
+  test('deleting a user the service no longer has removes it from the list, as wanted', async () => {
+    const issued = await createUserAndToken({ label: 'lars' });
+    const sdk = new CommunicationIdentityClient(emulator.connectionString, { allowInsecureConnection: true });
+    await sdk.deleteUser({ communicationUserId: issued.userId });
+    const node = (await userRow(api, RESOURCE, issued.userId)).node;
+    api.prompts.push('Delete');
+    assert.deepEqual(await run('acsIdentity.deleteUser', node), { userId: issued.userId });
+    assert.deepEqual(
+      api.messages.slice(-1).map((m) => [m.severity, m.text]),
+      [['info', 'User lars was already deleted in Azure Communication Services; removed it from the list of "dev".']],
+    );
+    assert.ok(!(await userRows(api, RESOURCE)).some((u) => u.label === 'lars'));
   });
 
   test('a user deleted elsewhere: the error names it and offers to remove it from the list', async () => {
@@ -332,6 +410,10 @@ suite('Users and tokens', () => {
     api.prompts.push('nina (caller)');
     assert.deepEqual(await run('acsIdentity.renameUser', node), { userId, label: 'nina (caller)' });
     assert.equal(api.prompts.records[0].proposed, 'nina');
+    assert.equal((await userRow(api, RESOURCE, userId)).label, 'nina (caller)');
+
+    assert.equal(await run('acsIdentity.renameUser', { userId }), undefined);
+    assert.equal(lastMessageText(api), 'Rename User: the "label" option is required; pass \'\' to clear the label.');
     assert.equal((await userRow(api, RESOURCE, userId)).label, 'nina (caller)');
 
     await run('acsIdentity.renameUser', { resource: resourceId, userId, label: '' });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { invocationOf, optionsOf, parseScopesOption } from '../../../src/commands/options';
 import { resourceNode } from '../../../src/tree/nodes';
-import { AnswerQueue, isEnter, isEscape } from '../../../src/ui/answerQueue';
+import { AnswerQueue, isEnter, isEscape } from '../../../src/testing/answerQueue';
 
 suite('command invocation', () => {
   test('a tree node, an options object, or nothing (palette)', () => {

@@ -7,7 +7,6 @@ import {
   ContextValueBase,
   ContextValueFlag,
   flagRegex,
-  parseContextValue,
 } from '../../../src/tree/contextValues';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -21,10 +20,12 @@ suite('tree context values', () => {
     assert.equal(buildContextValue(ContextValueBase.resource, { localEmulator: true }), 'acsResource;localEmulator');
   });
 
-  test('parse gives back base and flags', () => {
-    const parsed = parseContextValue('acsToken;expired;revoked');
-    assert.equal(parsed.base, 'acsToken');
-    assert.deepEqual([...parsed.flags], ['expired', 'revoked']);
+  test('a built value is matched by the regexes of its base and of each of its flags', () => {
+    const value = buildContextValue(ContextValueBase.token, { revoked: true, expired: true });
+    assert.ok(baseRegex(ContextValueBase.token).test(value));
+    assert.ok(flagRegex(ContextValueBase.token, ContextValueFlag.expired).test(value));
+    assert.ok(flagRegex(ContextValueBase.token, ContextValueFlag.revoked).test(value));
+    assert.ok(!flagRegex(ContextValueBase.token, ContextValueFlag.valid).test(value));
   });
 
   test('base regexes are anchored: acsUser does not match acsUsers or xacsUser', () => {
