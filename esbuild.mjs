@@ -1,6 +1,6 @@
 // Bundles the extension and the emulator as two separate entry points.
 // The emulator is its own bundle so that the extension never loads it at activation:
-// "Start Local Emulator" requires dist/emulator.js lazily (see src/emulatorHost).
+// "Start Local Emulator" requires dist/emulator.js lazily (see src/localEmulator/emulatorHost.ts).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');

@@ -12,7 +12,7 @@ import { IdentitiesTreeProvider } from './tree/identitiesTreeProvider';
 import { ClaimsDocuments, CLAIMS_SCHEME } from './ui/claimsDocuments';
 import { Config } from './ui/config';
 import { setViewState } from './ui/contextKeys';
-import { EmulatorHost } from './ui/emulatorHost';
+import { EmulatorHost } from './localEmulator/emulatorHost';
 import { ErrorPresenter } from './ui/errorPresenter';
 import { Logger } from './ui/logger';
 import { Messages } from './ui/messages';

@@ -6,7 +6,7 @@ import { Registry } from './storage/registry';
 import type { IdentitiesTreeProvider } from './tree/identitiesTreeProvider';
 import type { IdentityNode } from './tree/nodes';
 import type { AnswerQueue, PromptAnswer, PromptRecord } from './testing/answerQueue';
-import type { EmulatorHost } from './ui/emulatorHost';
+import type { EmulatorHost } from './localEmulator/emulatorHost';
 import type { Messages, ShownMessage } from './ui/messages';
 import type { ServiceProgress } from './ui/progress';
 

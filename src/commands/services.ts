@@ -2,7 +2,7 @@ import type { IdentityWorkflows } from '../acs/identityWorkflows';
 import type { Registry } from '../storage/registry';
 import type { IdentitiesTreeProvider } from '../tree/identitiesTreeProvider';
 import type { Config } from '../ui/config';
-import type { EmulatorHost } from '../ui/emulatorHost';
+import type { EmulatorHost } from '../localEmulator/emulatorHost';
 import type { ErrorPresenter } from '../ui/errorPresenter';
 import type { Logger } from '../ui/logger';
 import type { Messages } from '../ui/messages';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parseConnectionString } from '../core/connectionString';
 import type { ResourceRecord } from '../storage/records';
 import type { Registry } from '../storage/registry';
-import type { LocalEmulator } from '../ui/emulatorHost';
+import type { LocalEmulator } from '../localEmulator/emulatorHost';
 import type { Services } from './services';
 
 const LOCAL_EMULATOR_NAME = 'Local emulator';

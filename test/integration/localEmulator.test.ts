@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AcsIdentityTestApi } from '../../src/testApi';
-import { EmulatorHost } from '../../src/ui/emulatorHost';
+import { EmulatorHost } from '../../src/localEmulator/emulatorHost';
 import { Logger } from '../../src/ui/logger';
 import { children, getApi, messagesDuring, removeAllResources, resourceRow, run, tokenRows } from './support';
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { DEVELOPMENT_ACCESS_KEY } from '../emulator/defaults';
 import type { RunningEmulator } from '../emulator/index';
 import { acquireEmulatorLock, type HeldEmulatorLock } from '../storage/emulatorLock';
-import type { Logger } from './logger';
+import type { Logger } from '../ui/logger';
 
 type EmulatorModule = typeof import('../emulator/index');
 
