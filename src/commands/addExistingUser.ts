@@ -3,7 +3,7 @@ import { parseAcsUserId } from '../core/identifiers';
 import { userDisplayName } from '../tree/treeModel';
 import { optionsOf, type Invocation } from './options';
 import type { Services } from './services';
-import { targetResource } from './targets';
+import { newUserLabel, targetResource } from './targets';
 
 /** Records a user created elsewhere (the service cannot list users, so this is how it joins the list). */
 export async function addExistingUser(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {
@@ -30,15 +30,15 @@ export async function addExistingUser(services: Services, invocation: Invocation
     services.messages.info(vscode.l10n.t('{0} is already in the list of "{1}".', userDisplayName(existing), resource.name));
     return { userId: existing.userId };
   }
-  const label = invocation.from === 'code' ? options.label : await services.pickers.label(title);
-  if (label === undefined && invocation.from !== 'code') {
+  const answer = await newUserLabel(services, invocation, title);
+  if (!answer) {
     return undefined;
   }
 
   // Ids carry their resource's GUID: one that differs from the other users' is probably a mistake.
   const others = await services.registry.listUsers(resource.id);
   const otherResourceIds = new Set(others.map((user) => parseAcsUserId(user.userId)?.resourceId).filter(Boolean));
-  const user = await services.registry.addUser(resource.id, parsed.raw, { label: label || undefined, origin: 'added' });
+  const user = await services.registry.addUser(resource.id, parsed.raw, { label: answer.label, origin: 'added' });
   if (otherResourceIds.size > 0 && !otherResourceIds.has(parsed.resourceId)) {
     services.messages.warn(
       vscode.l10n.t('Added {0} to "{1}", but its ID names another Communication Services resource than the other users of "{1}": the service will refuse it.', userDisplayName(user), resource.name),

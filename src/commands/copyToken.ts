@@ -5,7 +5,7 @@ import { userDisplayName } from '../tree/treeModel';
 import { CommandId } from './commandIds';
 import { copyTokenValue } from './copyTokenValue';
 import { issueTokenFor } from './issueToken';
-import { optionsOf, type Invocation } from './options';
+import { tokenIdOf, type Invocation } from './options';
 import type { Services } from './services';
 import { targetUser } from './targets';
 
@@ -26,7 +26,7 @@ export async function copyToken(services: Services, invocation: Invocation): Pro
   const tokens = await services.registry.listTokens(resource.id, user.userId);
 
   let token: TokenRecord | undefined;
-  const wantedTokenId = invocation.from === 'tree' && invocation.node.kind === 'token' ? invocation.node.token.tokenId : optionsOf(invocation).tokenId;
+  const wantedTokenId = tokenIdOf(invocation);
   if (wantedTokenId !== undefined) {
     token = tokens.find((candidate) => candidate.tokenId === wantedTokenId);
     const status = token && tokenStatus(token, user, now);

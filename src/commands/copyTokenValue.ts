@@ -12,8 +12,7 @@ export async function copyTokenValue(services: Services, user: UserRecord, token
     );
     return false;
   }
-  await vscode.env.clipboard.writeText(value);
-  services.messages.status(vscode.l10n.t('Copied a token of {0} to the clipboard', userDisplayName(user)));
+  await putOnClipboard(services, userDisplayName(user), value);
   return true;
 }
 
@@ -21,9 +20,11 @@ export async function copyTokenValue(services: Services, user: UserRecord, token
 export function copyIssuedTokenAction(services: Services, userName: string, token: string): { title: string; run(): Promise<void> } {
   return {
     title: vscode.l10n.t('Copy Token'),
-    run: async () => {
-      await vscode.env.clipboard.writeText(token);
-      services.messages.status(vscode.l10n.t('Copied a token of {0} to the clipboard', userName));
-    },
+    run: () => putOnClipboard(services, userName, token),
   };
+}
+
+async function putOnClipboard(services: Services, userName: string, token: string): Promise<void> {
+  await vscode.env.clipboard.writeText(token);
+  services.messages.status(vscode.l10n.t('Copied a token of {0} to the clipboard', userName));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { shortenUserId } from '../core/identifiers';
 import type { ResourceRecord } from '../storage/records';
+import { userDisplayName } from '../tree/treeModel';
 import type { FailureContext } from '../ui/errorPresenter';
 import { issueTokenFor } from './issueToken';
 import type { Invocation } from './options';
@@ -19,7 +19,7 @@ export async function createUser(services: Services, invocation: Invocation): Pr
     const { userId } = await services.progress.run(vscode.l10n.t('Creating a user in "{0}"…', resource.name), (signal) =>
       services.workflows.createUser(resource.id, { label, signal }),
     );
-    const name = label ?? shortenUserId(userId);
+    const name = userDisplayName({ userId, label });
     const issueTitle = vscode.l10n.t('Issue Token');
     services.messages.info(vscode.l10n.t('Created user {0} in "{1}".', name, resource.name), {
       title: issueTitle,

@@ -57,6 +57,11 @@ export function optionsOf(invocation: Invocation): CommandOptions {
   return invocation.from === 'code' ? invocation.options : {};
 }
 
+/** The token a command was asked about: the clicked token row, or the `tokenId` option. */
+export function tokenIdOf(invocation: Invocation): string | undefined {
+  return invocation.from === 'tree' && invocation.node.kind === 'token' ? invocation.node.token.tokenId : optionsOf(invocation).tokenId;
+}
+
 /** Scopes given in options, or the invalid ones (to name them in the error). */
 export function parseScopesOption(scopes: readonly string[]): { ok: true; scopes: TokenScope[] } | { ok: false; invalid: string[] } {
   const invalid = scopes.filter((scope) => typeof scope !== 'string' || !isTokenScope(scope));

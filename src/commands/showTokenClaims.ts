@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { userDisplayName } from '../tree/treeModel';
 import { ClaimsDocuments } from '../ui/claimsDocuments';
-import { optionsOf, type Invocation } from './options';
+import { tokenIdOf, type Invocation } from './options';
 import type { Services } from './services';
 import { targetUser } from './targets';
 
@@ -14,7 +14,7 @@ export async function showTokenClaims(services: Services, invocation: Invocation
   }
   const { resource, user } = target;
   const tokens = await services.registry.listTokens(resource.id, user.userId);
-  const wantedTokenId = invocation.from === 'tree' && invocation.node.kind === 'token' ? invocation.node.token.tokenId : optionsOf(invocation).tokenId;
+  const wantedTokenId = tokenIdOf(invocation);
   const token =
     wantedTokenId !== undefined
       ? tokens.find((candidate) => candidate.tokenId === wantedTokenId)

@@ -130,9 +130,18 @@ export async function newUserTarget(
   if (!resource) {
     return undefined;
   }
+  const answer = await newUserLabel(services, invocation, title);
+  return answer && { resource, label: answer.label };
+}
+
+/**
+ * The optional label of a user joining the list: the `label` option from code, else asked (Enter
+ * with nothing: no label). `undefined` only when the person pressed Escape.
+ */
+export async function newUserLabel(services: Services, invocation: Invocation, title: string): Promise<{ label: string | undefined } | undefined> {
   const label = invocation.from === 'code' ? invocation.options.label : await services.pickers.label(title);
   if (label === undefined && invocation.from !== 'code') {
     return undefined;
   }
-  return { resource, label: label || undefined };
+  return { label: label || undefined };
 }

@@ -39,12 +39,7 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
     tokens.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
-  item.description =
-    summary.validTokenCount === 0
-      ? vscode.l10n.t('no valid token')
-      : summary.validTokenCount === 1
-        ? vscode.l10n.t('1 valid token')
-        : vscode.l10n.t('{0} valid tokens', summary.validTokenCount);
+  item.description = validTokensText(summary.validTokenCount);
   const lines = [
     vscode.l10n.t('User ID: {0}', user.userId),
     user.origin === 'created'
@@ -97,6 +92,11 @@ function errorItem(node: ErrorNode): vscode.TreeItem {
   item.contextValue = buildContextValue(ContextValueBase.error);
   item.tooltip = vscode.l10n.t('See the "ACS Identities" output for details.');
   return item;
+}
+
+/** How many of a user's tokens work: "no valid token", "1 valid token", "3 valid tokens". */
+export function validTokensText(count: number): string {
+  return count === 0 ? vscode.l10n.t('no valid token') : count === 1 ? vscode.l10n.t('1 valid token') : vscode.l10n.t('{0} valid tokens', count);
 }
 
 /** The token row's description: "expires in 23 h 12 min", "expired", "revoked". */

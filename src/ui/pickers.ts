@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { TOKEN_LIFETIME_MINUTES, TOKEN_SCOPES, type TokenScope } from '../core/scopes';
+import { TOKEN_LIFETIME_MINUTES, TOKEN_SCOPES, isValidTokenLifetime, type TokenScope } from '../core/scopes';
 import { parseAcsUserId } from '../core/identifiers';
 import { tokenStatus } from '../core/tokenStatus';
 import type { Registry } from '../storage/registry';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../storage/records';
-import { statusText } from '../tree/treeItems';
+import { statusText, validTokensText } from '../tree/treeItems';
 import { scopesText, summarizeUser } from '../tree/treeModel';
 import type { Config } from './config';
 import type { MessageAction, Messages } from './messages';
@@ -51,8 +51,7 @@ export class Pickers {
         const summary = summarizeUser(user, await this.registry().listTokens(resource.id, user.userId), now);
         return {
           label: summary.displayName,
-          description:
-            summary.validTokenCount === 1 ? vscode.l10n.t('1 valid token') : vscode.l10n.t('{0} valid tokens', summary.validTokenCount),
+          description: validTokensText(summary.validTokenCount),
           detail: user.userId,
           value: user,
           answerId: user.userId,
@@ -135,8 +134,7 @@ export class Pickers {
 
 export function lifetimeProblem(value: string): string | undefined {
   const trimmed = value.trim();
-  const minutes = Number(trimmed);
-  if (trimmed === '' || !Number.isInteger(minutes) || minutes < TOKEN_LIFETIME_MINUTES.min || minutes > TOKEN_LIFETIME_MINUTES.max) {
+  if (trimmed === '' || !isValidTokenLifetime(Number(trimmed))) {
     return vscode.l10n.t('Enter a whole number of minutes from {0} to {1}.', TOKEN_LIFETIME_MINUTES.min, TOKEN_LIFETIME_MINUTES.max);
   }
   return undefined;
