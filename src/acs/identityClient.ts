@@ -1,6 +1,6 @@
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AcsConnectionString } from '../core/connectionString';
-import type { TokenScope } from '../core/scopes';
+import type { TokenScope } from '../shared/scopes';
 
 export interface IssuedToken {
   readonly token: string;

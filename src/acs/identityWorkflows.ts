@@ -1,5 +1,5 @@
 import { parseConnectionString } from '../core/connectionString';
-import type { TokenScope } from '../core/scopes';
+import type { TokenScope } from '../shared/scopes';
 import type { Registry } from '../storage/registry';
 import { AcsIdentityClient } from './identityClient';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseAcsUserId } from '../core/identifiers';
+import { parseAcsUserId } from '../shared/identifiers';
 import { userDisplayName } from '../tree/treeModel';
 import { optionsOf, type Invocation } from './options';
 import type { Services } from './services';

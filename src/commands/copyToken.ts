@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { newestValidToken, tokenStatus } from '../core/tokenStatus';
-import type { TokenRecord } from '../storage/records';
+import type { TokenRecord } from '../core/records';
 import { userDisplayName } from '../tree/treeModel';
 import { CommandId } from './commandIds';
 import { copyTokenValue } from './copyTokenValue';

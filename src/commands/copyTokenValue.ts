@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TokenRecord, UserRecord } from '../storage/records';
+import type { TokenRecord, UserRecord } from '../core/records';
 import { userDisplayName } from '../tree/treeModel';
 import type { Services } from './services';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ResourceRecord } from '../storage/records';
+import type { ResourceRecord } from '../core/records';
 import { userDisplayName } from '../tree/treeModel';
 import type { FailureContext } from '../ui/errorPresenter';
 import { issueTokenFor } from './issueToken';

@@ -1,4 +1,4 @@
-import { isTokenScope, type TokenScope } from '../core/scopes';
+import { isTokenScope, type TokenScope } from '../shared/scopes';
 import { isIdentityNode, type IdentityNode } from '../tree/nodes';
 
 /**

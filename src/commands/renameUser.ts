@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { shortenUserId } from '../core/identifiers';
+import { shortenUserId } from '../shared/identifiers';
 import { userDisplayName } from '../tree/treeModel';
 import type { Invocation } from './options';
 import type { Services } from './services';

@@ -1,10 +1,10 @@
 import type { IdentityWorkflows } from '../acs/identityWorkflows';
 import type { Registry } from '../storage/registry';
 import type { IdentitiesTreeProvider } from '../tree/identitiesTreeProvider';
-import type { Config } from '../ui/config';
+import type { Config } from '../platform/config';
 import type { EmulatorHost } from '../localEmulator/emulatorHost';
 import type { ErrorPresenter } from '../ui/errorPresenter';
-import type { Logger } from '../ui/logger';
+import type { Logger } from '../platform/logger';
 import type { Messages } from '../ui/messages';
 import type { Pickers } from '../ui/pickers';
 import type { ServiceProgress } from '../ui/progress';

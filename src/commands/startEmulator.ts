@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseConnectionString } from '../core/connectionString';
-import type { ResourceRecord } from '../storage/records';
+import type { ResourceRecord } from '../core/records';
 import type { Registry } from '../storage/registry';
 import type { LocalEmulator } from '../localEmulator/emulatorHost';
 import type { Services } from './services';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TOKEN_LIFETIME_MINUTES, isValidTokenLifetime, type TokenScope } from '../core/scopes';
+import { TOKEN_LIFETIME_MINUTES, isValidTokenLifetime, type TokenScope } from '../shared/scopes';
 import { optionsOf, parseScopesOption, type Invocation } from './options';
 import type { Services } from './services';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ResourceRecord, UserRecord } from '../storage/records';
+import type { ResourceRecord, UserRecord } from '../core/records';
 import { userDisplayName } from '../tree/treeModel';
 import { namedByCaller, type Invocation } from './options';
 import type { Services } from './services';

@@ -5,8 +5,8 @@
  * becomes part of the key) and its error message contains the whole secret, so we validate here,
  * report problems as codes that never carry any part of the input, and store a canonical form.
  */
-import { isBase64Key } from './base64';
-import { isLoopbackHost } from './hosts';
+import { isBase64Key } from '../shared/base64';
+import { isLoopbackHost } from '../shared/hosts';
 
 export interface AcsConnectionString {
   /** The endpoint's origin followed by `/`, e.g. `https://contoso.communication.azure.com/`. */

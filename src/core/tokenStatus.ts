@@ -1,4 +1,4 @@
-import type { TokenRecord, UserRecord } from '../storage/records';
+import type { TokenRecord, UserRecord } from './records';
 
 export type TokenStatus = 'valid' | 'expired' | 'revoked';
 

@@ -1,4 +1,4 @@
-import { TokenScope } from '../core/scopes';
+import { TokenScope } from '../shared/scopes';
 import { IdentityStore } from './identityStore';
 import { signJwt, verifyJwt } from './jwt';
 import { EventStamps } from './stamps';

@@ -1,4 +1,4 @@
-import { TOKEN_SCOPES, TokenScope } from '../core/scopes';
+import { TOKEN_SCOPES, TokenScope } from '../shared/scopes';
 import { ServiceError } from './errors';
 import { OperationName } from './operations';
 

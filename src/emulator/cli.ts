@@ -1,5 +1,5 @@
 import { CLI_HELP, parseCliArguments, CliCommand } from './cliArguments';
-import { isLoopbackHost } from '../core/hosts';
+import { isLoopbackHost } from '../shared/hosts';
 import { RunningEmulator, startEmulator } from './startEmulator';
 
 /** The `npm run emulator` command: prints the connection string, serves until SIGINT/SIGTERM, exits 0. */

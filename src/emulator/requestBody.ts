@@ -1,4 +1,4 @@
-import { TokenScope, TOKEN_LIFETIME_MINUTES, isValidTokenLifetime } from '../core/scopes';
+import { TokenScope, TOKEN_LIFETIME_MINUTES, isValidTokenLifetime } from '../shared/scopes';
 import { ApiVersionFeatures } from './apiVersions';
 import { ServiceError, validationError } from './errors';
 

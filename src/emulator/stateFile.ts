@@ -1,5 +1,5 @@
 import { IdentityRecord } from './identityStore';
-import { readFileIfExists, writeFileAtomically } from '../storage/atomicFile';
+import { readFileIfExists, writeFileAtomically } from '../shared/atomicFile';
 
 /**
  * The `--data` file. Besides the identities it keeps the token signing key, so that tokens issued

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { DEVELOPMENT_ACCESS_KEY } from '../emulator/defaults';
 import type { RunningEmulator } from '../emulator/index';
-import { acquireEmulatorLock, type HeldEmulatorLock } from '../storage/emulatorLock';
-import type { Logger } from '../ui/logger';
+import { acquireEmulatorLock, type HeldEmulatorLock } from './emulatorLock';
+import type { Logger } from '../platform/logger';
 
 type EmulatorModule = typeof import('../emulator/index');
 

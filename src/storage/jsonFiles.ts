@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isMissing, readFileIfExists, writeFileAtomically } from './atomicFile';
+import { isMissing, readFileIfExists, writeFileAtomically } from '../shared/atomicFile';
 
 /**
  * Small JSON documents on disk, each written atomically (see {@link writeFileAtomically}), so a

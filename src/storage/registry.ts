@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { AcsConnectionString } from '../core/connectionString';
-import type { TokenScope } from '../core/scopes';
+import type { TokenScope } from '../shared/scopes';
 import { tokenEndsAt } from '../core/tokenStatus';
 import { listDirectory, readJson, removeTree, writeJsonAtomically } from './jsonFiles';
-import type { ResourceRecord, TokenRecord, UserRecord } from './records';
+import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 
 /** The part of `vscode.SecretStorage` the registry uses; keeping it structural keeps this module vscode-free. */
 export interface SecretStore {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Registry } from '../storage/registry';
-import type { TokenRecord } from '../storage/records';
-import type { ViewState } from '../ui/contextKeys';
-import type { Logger } from '../ui/logger';
+import type { TokenRecord } from '../core/records';
+import type { ViewState } from '../platform/contextKeys';
+import type { Logger } from '../platform/logger';
 import { errorNode, resourceNode, tokenNode, userNode, type IdentityNode, type ResourceNode, type UserNode } from './nodes';
 import { toTreeItem } from './treeItems';
 import { nextRefreshTime } from './treeModel';

@@ -1,7 +1,7 @@
 // The tree's elements: plain data, built by the provider from the registry's records.
 // Commands receive them when run from the tree, so `isIdentityNode` tells a node from the options
 // object a command receives from `executeCommand`. This module must not import vscode.
-import type { ResourceRecord, TokenRecord, UserRecord } from '../storage/records';
+import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 
 const NODE_BRAND: unique symbol = Symbol('acsIdentity.node');
 

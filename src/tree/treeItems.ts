@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TokenStatus } from '../core/tokenStatus';
 import { tokenStatus } from '../core/tokenStatus';
-import type { TokenRecord } from '../storage/records';
+import type { TokenRecord } from '../core/records';
 import { buildContextValue, ContextValueBase } from './contextValues';
 import type { ErrorNode, IdentityNode, ResourceNode, TokenNode, UserNode } from './nodes';
 import { resourceContextValue, scopesText, summarizeUser, timeLeft, tokenContextValue, userContextValue } from './treeModel';

@@ -2,9 +2,9 @@
 // token counts, statuses, context values and when the tree must refresh itself. The words around
 // these values are localized in treeItems.ts.
 import { splitDuration, type DurationParts } from '../core/durations';
-import { shortenUserId } from '../core/identifiers';
+import { shortenUserId } from '../shared/identifiers';
 import { nextExpiry, tokenStatus, type TokenStatus } from '../core/tokenStatus';
-import type { ResourceRecord, TokenRecord, UserRecord } from '../storage/records';
+import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { buildContextValue, ContextValueBase } from './contextValues';
 
 /** The label if the user has one, else the shortened id. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeJwt, describeClaims } from '../core/tokenClaims';
 import type { Registry } from '../storage/registry';
-import type { TokenRecord } from '../storage/records';
+import type { TokenRecord } from '../core/records';
 
 export const CLAIMS_SCHEME = 'acs-identity-claims';
 

@@ -3,8 +3,8 @@ import { MissingConnectionStringError } from '../acs/identityWorkflows';
 import { CommandId } from '../commands/commandIds';
 import { classifyServiceError } from '../core/serviceErrors';
 import { RecordNotFoundError } from '../storage/registry';
-import type { ResourceRecord } from '../storage/records';
-import type { Logger } from './logger';
+import type { ResourceRecord } from '../core/records';
+import type { Logger } from '../platform/logger';
 import type { MessageAction, Messages } from './messages';
 
 export interface FailureContext {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { TOKEN_LIFETIME_MINUTES, TOKEN_SCOPES, isValidTokenLifetime, type TokenScope } from '../core/scopes';
-import { parseAcsUserId } from '../core/identifiers';
+import { TOKEN_LIFETIME_MINUTES, TOKEN_SCOPES, isValidTokenLifetime, type TokenScope } from '../shared/scopes';
+import { parseAcsUserId } from '../shared/identifiers';
 import { tokenStatus } from '../core/tokenStatus';
 import type { Registry } from '../storage/registry';
-import type { ResourceRecord, TokenRecord, UserRecord } from '../storage/records';
+import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { statusText, validTokensText } from '../tree/treeItems';
 import { scopesText, summarizeUser } from '../tree/treeModel';
-import type { Config } from './config';
+import type { Config } from '../platform/config';
 import type { MessageAction, Messages } from './messages';
 import type { PickItem, Prompter } from './prompts';
 

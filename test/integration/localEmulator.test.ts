@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AcsIdentityTestApi } from '../../src/testApi';
 import { EmulatorHost } from '../../src/localEmulator/emulatorHost';
-import { Logger } from '../../src/ui/logger';
+import { Logger } from '../../src/platform/logger';
 import { children, getApi, messagesDuring, removeAllResources, resourceRow, run, tokenRows } from './support';
 
 /** Where dist/emulator.js is, from out/test/integration. */

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
-import { shortenUserId } from '../../src/core/identifiers';
+import { shortenUserId } from '../../src/shared/identifiers';
 import type { RunningEmulator } from '../../src/emulator';
 import type { AcsIdentityTestApi } from '../../src/testApi';
 import {

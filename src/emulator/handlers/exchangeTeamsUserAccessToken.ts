@@ -1,4 +1,4 @@
-import { isGuid } from '../../core/identifiers';
+import { isGuid } from '../../shared/identifiers';
 import { decodeJwt } from '../../core/tokenClaims';
 import { invalidAccessToken, validationError } from '../errors';
 import { OperationHandler } from './operationContext';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { newestValidToken, nextExpiry, tokenEndsAt, tokenStatus } from '../../../src/core/tokenStatus';
-import type { TokenRecord, UserRecord } from '../../../src/storage/records';
+import type { TokenRecord, UserRecord } from '../../../src/core/records';
 
 const NOW = new Date('2026-11-21T12:00:00.000Z');
 const USER: UserRecord = { resourceId: 'r', userId: 'u', createdAt: '2026-11-21T08:00:00.000Z', origin: 'created' };

@@ -4,7 +4,7 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEVELOPMENT_ACCESS_KEY, startEmulator } from '../../../src/emulator';
-import { writeFileAtomically } from '../../../src/storage/atomicFile';
+import { writeFileAtomically } from '../../../src/shared/atomicFile';
 import { buildEmulatorBundle, startCli } from './cliProcess';
 import { assertRestError, listIdentityIds, sdkClient, validateToken } from './emulatorClient';
 import { signedRequest } from './signedRequest';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatExpiresOn } from '../../../src/emulator/accessTokens';
-import { isBase64Key } from '../../../src/core/base64';
+import { isBase64Key } from '../../../src/shared/base64';
 import { parseCliArguments } from '../../../src/emulator/cliArguments';
 import { DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY } from '../../../src/emulator';
 import { matchOperation } from '../../../src/emulator/operations';

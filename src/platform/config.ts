@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isTokenScope, isValidTokenLifetime, TOKEN_LIFETIME_MINUTES, type TokenScope } from '../core/scopes';
+import { isTokenScope, isValidTokenLifetime, TOKEN_LIFETIME_MINUTES, type TokenScope } from '../shared/scopes';
 
 /** The settings section and keys; package.json `contributes.configuration` declares the same. */
 export const CONFIG_SECTION = 'acsIdentity';

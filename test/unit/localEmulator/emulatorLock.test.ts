@@ -5,7 +5,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acquireEmulatorLock } from '../../../src/storage/emulatorLock';
+import { acquireEmulatorLock } from '../../../src/localEmulator/emulatorLock';
 
 function startIdleProcess(): ChildProcess {
   return spawn(process.execPath, ['-e', 'setInterval(() => undefined, 60_000)'], { stdio: 'ignore' });

@@ -1,8 +1,8 @@
 import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { isLoopbackHost } from '../core/hosts';
-import { readFileIfExists, writeFileAtomically } from './atomicFile';
+import { isLoopbackHost } from '../shared/hosts';
+import { readFileIfExists, writeFileAtomically } from '../shared/atomicFile';
 
 /**
  * Who runs the emulator of one data file: a lock file next to it holding `{ pid, endpoint }`.

@@ -1,4 +1,4 @@
-import type { TokenScope } from '../core/scopes';
+import type { TokenScope } from '../shared/scopes';
 
 /** What the extension remembers about a resource; its connection string is in SecretStorage only. */
 export interface ResourceRecord {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { TokenRecord, UserRecord } from '../../../src/storage/records';
+import type { TokenRecord, UserRecord } from '../../../src/core/records';
 import {
   nextRefreshTime,
   resourceContextValue,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseAcsUserId, shortenUserId } from '../../../src/core/identifiers';
+import { parseAcsUserId, shortenUserId } from '../../../src/shared/identifiers';
 
 const RESOURCE = '2dee53b4-368b-45b4-ab52-8493fb117652';
 const ID = `8:acs:${RESOURCE}_00000005-14a2-493b-8a72-5a3a0d000081`;
