@@ -1,14 +1,15 @@
 // The test seam: what integration tests need and `vscode` cannot give them. `activate()` returns
 // it only in an extension host started for tests (ExtensionMode.Test), never to other extensions
-// in normal use: it can read secrets.
+// in normal use: it can read secrets. It holds nothing itself: tests subscribe to what they record.
 import type * as vscode from 'vscode';
+import type { Clock } from './platform/clock';
+import type { EmulatorHost } from './localEmulator/emulatorHost';
 import { Registry } from './storage/registry';
 import type { IdentitiesTreeProvider } from './tree/identitiesTreeProvider';
 import type { IdentityNode } from './tree/nodes';
-import type { AnswerQueue, PromptAnswer, PromptRecord } from './testing/answerQueue';
-import type { EmulatorHost } from './localEmulator/emulatorHost';
 import type { Messages, ShownMessage } from './ui/messages';
 import type { ServiceProgress } from './ui/progress';
+import type { Prompter, Prompts } from './ui/prompts';
 
 export interface AcsIdentityTestApi {
   /** The real tree provider of the "Identities" view. */
@@ -22,31 +23,22 @@ export interface AcsIdentityTestApi {
     /** Moves the tree's clock (statuses, "expires in", its refresh timer) by this much; 0 restores it. */
     setClockOffset(milliseconds: number): void;
   };
-  /** Every notification and status-bar message shown, oldest first (texts and button titles). */
-  readonly messages: readonly ShownMessage[];
-  clearMessages(): void;
-  /** The answer queue consumed by quick picks, input boxes and modal dialogs. */
-  readonly prompts: {
-    push(...answers: PromptAnswer[]): void;
-    readonly pending: number;
-    /** Every prompt shown (queued or real), oldest first. */
-    readonly records: readonly PromptRecord[];
-    /** When true, a prompt with no queued answer throws instead of showing the real UI. */
-    strict: boolean;
-    clear(): void;
-  };
+  /** Fires for every notification and status-bar message shown (texts and buttons). */
+  readonly onDidShowMessage: vscode.Event<ShownMessage>;
+  /** Every question (quick pick, input box, modal) goes to `prompter` until the disposable is disposed. */
+  usePrompter(prompter: Prompter): vscode.Disposable;
   /** The cancellable progress notifications of network calls now shown. */
   readonly progress: {
     readonly titles: readonly string[];
     /** Presses Cancel on the notifications with this title. */
     cancel(title: string): void;
   };
-  /** The SecretStorage keys the extension's records point to (SecretStorage itself cannot list keys in VS Code 1.90). */
+  /** The extension's global storage folder: a new `Registry` over it reads what another window would. */
+  readonly storageDirectory: string;
+  /** The extension's own `context.secrets`. */
+  readonly secrets: vscode.SecretStorage;
+  /** The SecretStorage keys the records point to (SecretStorage itself cannot list keys in VS Code 1.90). */
   secretKeys(): Promise<string[]>;
-  /** Reads through the real `context.secrets`. */
-  readSecret(key: string): Promise<string | undefined>;
-  /** Drops every in-memory object that holds records and re-creates them from storage, as a new window would. */
-  reload(): Promise<void>;
   /** The emulator started by "Start Local Emulator", if running. */
   readonly localEmulator: {
     readonly endpoint: string | undefined;
@@ -58,19 +50,19 @@ export interface AcsIdentityTestApi {
 
 export interface TestApiParts {
   readonly tree: IdentitiesTreeProvider;
+  readonly clock: Clock;
   readonly messages: Messages;
-  readonly answers: AnswerQueue;
+  readonly prompts: Prompts;
   readonly progress: ServiceProgress;
+  readonly registry: Registry;
+  readonly storageDirectory: string;
   readonly secrets: vscode.SecretStorage;
-  readonly registry: () => Registry;
   readonly emulator: EmulatorHost;
   resumeLocalEmulator(): Promise<void>;
-  setClockOffset(milliseconds: number): void;
-  reload(): void;
 }
 
 export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
-  const { tree, messages, answers, progress, emulator } = parts;
+  const { tree, clock, messages, prompts, progress, registry, emulator } = parts;
   return {
     tree: {
       getChildren: (node) => tree.getChildren(node),
@@ -79,39 +71,22 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
         return tree.nextRefreshAt;
       },
       onDidChange: (listener) => tree.onDidChangeTreeData(() => listener()),
-      setClockOffset: (milliseconds) => parts.setClockOffset(milliseconds),
-    },
-    get messages() {
-      return messages.all;
-    },
-    clearMessages: () => messages.clear(),
-    prompts: {
-      push: (...queued) => answers.push(...queued),
-      get pending() {
-        return answers.pending;
-      },
-      get records() {
-        return answers.records;
-      },
-      get strict() {
-        return answers.strict;
-      },
-      set strict(value: boolean) {
-        answers.strict = value;
-      },
-      clear: () => {
-        answers.clear();
-        answers.records.length = 0;
+      setClockOffset: (milliseconds) => {
+        clock.setOffset(milliseconds);
+        tree.refresh();
       },
     },
+    onDidShowMessage: messages.onDidShow,
+    usePrompter: (prompter) => prompts.use(prompter),
     progress: {
       get titles() {
         return progress.titles;
       },
       cancel: (title) => progress.cancel(title),
     },
+    storageDirectory: parts.storageDirectory,
+    secrets: parts.secrets,
     secretKeys: async () => {
-      const registry = parts.registry();
       const keys: string[] = [];
       for (const resource of await registry.listResources()) {
         keys.push(Registry.secretKeyForConnectionString(resource.id));
@@ -120,11 +95,6 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
         }
       }
       return keys;
-    },
-    readSecret: (key) => Promise.resolve(parts.secrets.get(key)),
-    reload: () => {
-      parts.reload();
-      return Promise.resolve();
     },
     localEmulator: {
       get endpoint() {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { parseAcsUserId } from '../shared/identifiers';
-import { userDisplayName } from '../tree/treeModel';
-import { optionsOf, type Invocation } from './options';
+import { userDisplayName } from '../core/userSummary';
+import { optionsOf, type Invocation } from './flows/options';
 import type { Services } from './services';
-import { newUserLabel, targetResource } from './targets';
+import { newUserLabel, targetResource } from './flows/targets';
 
 /** Records a user created elsewhere (the service cannot list users, so this is how it joins the list). */
 export async function addExistingUser(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseConnectionString, type AcsConnectionString } from '../core/connectionString';
-import { describeConnectionStringProblem } from '../ui/connectionStringMessages';
-import { optionsOf, type Invocation } from './options';
+import { describeConnectionStringProblem } from '../platform/wording';
+import { optionsOf, type Invocation } from './flows/options';
 import type { Services } from './services';
 
 /** The variable the ACS quickstarts use; offered first when it is set. */

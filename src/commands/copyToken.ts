@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { newestValidToken, tokenStatus } from '../core/tokenStatus';
 import type { TokenRecord } from '../core/records';
-import { userDisplayName } from '../tree/treeModel';
+import { userDisplayName } from '../core/userSummary';
 import { CommandId } from './commandIds';
-import { copyTokenValue } from './copyTokenValue';
-import { issueTokenFor } from './issueToken';
-import { tokenIdOf, type Invocation } from './options';
+import { copyTokenValue } from './flows/clipboard';
+import { issueTokenFor } from './flows/issueToken';
+import { tokenIdOf, type Invocation } from './flows/options';
 import type { Services } from './services';
-import { targetUser } from './targets';
+import { targetUser } from './flows/targets';
 
 /**
  * Copies a token: the clicked one, or the user's newest valid one. A user without a valid token

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { userDisplayName } from '../tree/treeModel';
-import type { Invocation } from './options';
+import { userDisplayName } from '../core/userSummary';
+import type { Invocation } from './flows/options';
 import type { Services } from './services';
-import { targetUser } from './targets';
+import { targetUser } from './flows/targets';
 
 export async function copyUserId(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {
   const target = await targetUser(services, invocation, vscode.l10n.t('Copy User ID'));

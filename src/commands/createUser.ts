@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { ResourceRecord } from '../core/records';
-import { userDisplayName } from '../tree/treeModel';
-import type { FailureContext } from '../ui/errorPresenter';
-import { issueTokenFor } from './issueToken';
-import type { Invocation } from './options';
+import { userDisplayName } from '../core/userSummary';
+import { issueTokenFor } from './flows/issueToken';
+import { newUserFailure } from './flows/newUserFailure';
+import type { Invocation } from './flows/options';
+import { newUserTarget } from './flows/targets';
 import type { Services } from './services';
-import { newUserTarget } from './targets';
 
 /** Creates a user in the resource and records it, with an optional label. */
 export async function createUser(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {
@@ -34,19 +33,4 @@ export async function createUser(services: Services, invocation: Invocation): Pr
     services.errors.present(error, newUserFailure(resource));
     return undefined;
   }
-}
-
-/**
- * How a failed creation is told. A cancelled one may still have created the user in ACS, and the
- * service cannot list users: the person is warned rather than left to believe nothing happened.
- */
-export function newUserFailure(resource: ResourceRecord): FailureContext {
-  return {
-    failed: vscode.l10n.t('Could not create a user in "{0}".', resource.name),
-    resource,
-    cancelledWarning: vscode.l10n.t(
-      'Creating a user in "{0}" was cancelled, but the request had been sent: the user may have been created in Azure Communication Services all the same. The service cannot list users, so it is not in the list.',
-      resource.name,
-    ),
-  };
 }

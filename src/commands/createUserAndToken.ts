@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
-import { userDisplayName } from '../tree/treeModel';
-import { copyIssuedTokenAction } from './copyTokenValue';
-import { newUserFailure } from './createUser';
-import type { Invocation } from './options';
+import { userDisplayName } from '../core/userSummary';
+import { copyIssuedTokenAction } from './flows/clipboard';
+import type { IssuedTokenResult } from './flows/issueToken';
+import { newUserFailure } from './flows/newUserFailure';
+import type { Invocation } from './flows/options';
+import { newUserTarget } from './flows/targets';
+import { tokenParameters } from './flows/tokenParameters';
 import type { Services } from './services';
-import { newUserTarget } from './targets';
-import { tokenParameters } from './tokenParameters';
-
-export interface IssuedTokenResult {
-  readonly userId: string;
-  readonly token: string;
-  /** ISO 8601 */
-  readonly expiresOn: string;
-}
 
 /** Creates a user and issues its first token in one call. */
 export async function createUserAndToken(services: Services, invocation: Invocation): Promise<IssuedTokenResult | undefined> {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { classifyServiceError } from '../core/serviceErrors';
-import type { Invocation } from './options';
+import type { Invocation } from './flows/options';
 import type { Services } from './services';
-import { confirmedUserTarget, forgetIfListed, runUserOperation } from './userOperation';
+import { confirmedUserTarget, forgetIfListed, runUserOperation } from './flows/userOperation';
 
 /**
  * Deletes a user in ACS and from the list, after a modal confirmation naming it. A user the service

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Invocation } from './options';
+import type { Invocation } from './flows/options';
 import type { Services } from './services';
-import { confirmedUserTarget } from './userOperation';
+import { confirmedUserTarget } from './flows/userOperation';
 
 /** Removes a user from the list only (its stored tokens too); it still exists in ACS. */
 export async function forgetUser(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {

@@ -9,7 +9,7 @@ import { createUserAndToken } from './createUserAndToken';
 import { deleteUser } from './deleteUser';
 import { forgetUser } from './forgetUser';
 import { issueToken } from './issueToken';
-import { invocationOf, type Invocation } from './options';
+import { invocationOf, type Invocation } from './flows/options';
 import { refresh } from './refresh';
 import { removeResource } from './removeResource';
 import { renameUser } from './renameUser';
@@ -45,14 +45,13 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
  * own expected failures; anything unexpected is presented here, never thrown at VS Code (which
  * would show a raw message that could carry SDK text).
  */
-export function registerCommands(services: () => Services): vscode.Disposable[] {
+export function registerCommands(services: Services): vscode.Disposable[] {
   return Object.entries(COMMAND_HANDLERS).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (arg: unknown) => {
-      const current = services();
       try {
-        return await handler(current, invocationOf(arg));
+        return await handler(services, invocationOf(arg));
       } catch (error) {
-        current.errors.present(error, { failed: vscode.l10n.t('The command failed.') });
+        services.errors.present(error, { failed: vscode.l10n.t('The command failed.') });
         return undefined;
       }
     }),

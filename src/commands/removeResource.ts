@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { namedByCaller, type Invocation } from './options';
+import { namedByCaller, type Invocation } from './flows/options';
 import type { Services } from './services';
-import { targetResource } from './targets';
+import { targetResource } from './flows/targets';
 
 /**
  * Deletes a resource's connection string and everything recorded for it, after a modal confirmation

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { shortenUserId } from '../shared/identifiers';
-import { userDisplayName } from '../tree/treeModel';
-import type { Invocation } from './options';
+import { userDisplayName } from '../core/userSummary';
+import type { Invocation } from './flows/options';
 import type { Services } from './services';
-import { targetUser } from './targets';
+import { targetUser } from './flows/targets';
 
 /** Sets or clears a user's label (local only). An empty label (`''` from code) shows the shortened ID again. */
 export async function renameUser(services: Services, invocation: Invocation): Promise<{ userId: string; label?: string } | undefined> {

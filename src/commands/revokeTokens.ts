@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Invocation } from './options';
+import type { Invocation } from './flows/options';
 import type { Services } from './services';
-import { confirmedUserTarget, runUserOperation } from './userOperation';
+import { confirmedUserTarget, runUserOperation } from './flows/userOperation';
 
 /**
  * Revokes every token of a user, after a modal confirmation naming it. Azure can take up to 15

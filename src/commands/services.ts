@@ -3,23 +3,20 @@ import type { Registry } from '../storage/registry';
 import type { IdentitiesTreeProvider } from '../tree/identitiesTreeProvider';
 import type { Config } from '../platform/config';
 import type { EmulatorHost } from '../localEmulator/emulatorHost';
-import type { ErrorPresenter } from '../ui/errorPresenter';
+import type { ErrorPresenter } from './flows/errorPresenter';
 import type { Logger } from '../platform/logger';
 import type { Messages } from '../ui/messages';
 import type { Pickers } from '../ui/pickers';
 import type { ServiceProgress } from '../ui/progress';
-import type { Prompter } from '../ui/prompts';
+import type { Prompts } from '../ui/prompts';
 
-/**
- * What command handlers work with, passed to each one (no globals). `registry` and `workflows` are
- * read at call time: the test seam can re-create them from storage to check persistence.
- */
+/** What command handlers work with, passed to each one (no globals). */
 export interface Services {
   readonly registry: Registry;
   readonly workflows: IdentityWorkflows;
   readonly config: Config;
   readonly messages: Messages;
-  readonly prompter: Prompter;
+  readonly prompter: Prompts;
   readonly pickers: Pickers;
   readonly errors: ErrorPresenter;
   /** Cancellable progress notifications for network calls. */

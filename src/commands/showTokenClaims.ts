@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { userDisplayName } from '../tree/treeModel';
+import { userDisplayName } from '../core/userSummary';
 import { ClaimsDocuments } from '../ui/claimsDocuments';
-import { tokenIdOf, type Invocation } from './options';
+import { tokenIdOf, type Invocation } from './flows/options';
 import type { Services } from './services';
-import { targetUser } from './targets';
+import { targetUser } from './flows/targets';
 
 /** Opens a read-only document with a token's decoded claims (dates spelled out, no signature). */
 export async function showTokenClaims(services: Services, invocation: Invocation): Promise<{ userId: string; tokenId: string; uri: string } | undefined> {

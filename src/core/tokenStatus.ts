@@ -28,6 +28,13 @@ export function newestValidToken(tokens: readonly TokenRecord[], user: UserRecor
 
 /** The earliest expiry still to come, so the tree can refresh itself right when a token expires. */
 export function nextExpiry(tokens: readonly TokenRecord[], now: Date): Date | undefined {
-  const upcoming = tokens.map((token) => Date.parse(token.expiresOn)).filter((time) => time > now.getTime());
-  return upcoming.length === 0 ? undefined : new Date(Math.min(...upcoming));
+  // A loop, not Math.min(...spread): the spread throws past about 100,000 tokens.
+  let next = Infinity;
+  for (const token of tokens) {
+    const expiry = Date.parse(token.expiresOn);
+    if (expiry > now.getTime() && expiry < next) {
+      next = expiry;
+    }
+  }
+  return next === Infinity ? undefined : new Date(next);
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { DEVELOPMENT_ACCESS_KEY } from '../emulator/defaults';
 import type { RunningEmulator } from '../emulator/index';
 import { acquireEmulatorLock, type HeldEmulatorLock } from './emulatorLock';
-import type { Logger } from '../platform/logger';
+import type { Log } from '../core/log';
 
 type EmulatorModule = typeof import('../emulator/index');
 
@@ -30,7 +30,7 @@ export class EmulatorHost {
     /** The folder of dist/extension.js, where dist/emulator.js sits too. */
     private readonly bundleDirectory: string,
     private readonly dataFile: string,
-    private readonly logger: Logger,
+    private readonly logger: Log,
   ) {}
 
   /** The emulator this host runs (not one it reuses from another window). */

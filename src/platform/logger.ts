@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import type { Log } from '../core/log';
 import { redactSecrets } from '../core/redact';
 
 /**
  * The "ACS Identities" log channel. Everything written here goes through `redactSecrets` first
  * (connection strings, tokens, HMAC signatures).
  */
-export class Logger implements vscode.Disposable {
+export class Logger implements Log, vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
 
   constructor(name: string) {
@@ -18,6 +19,10 @@ export class Logger implements vscode.Disposable {
 
   info(message: string): void {
     this.channel.info(redactSecrets(message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(redactSecrets(message));
   }
 
   /** Logs an error with its stack (and its cause chain), redacted. */

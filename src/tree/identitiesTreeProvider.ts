@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Registry } from '../storage/registry';
 import type { TokenRecord } from '../core/records';
 import type { ViewState } from '../platform/contextKeys';
-import type { Logger } from '../platform/logger';
+import type { Log } from '../core/log';
+import type { Clock } from '../platform/clock';
 import { errorNode, resourceNode, tokenNode, userNode, type IdentityNode, type ResourceNode, type UserNode } from './nodes';
 import { toTreeItem } from './treeItems';
 import { nextRefreshTime } from './treeModel';
@@ -24,10 +25,10 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   private visible = true;
 
   constructor(
-    private readonly registry: () => Registry,
-    private readonly logger: Logger,
+    private readonly registry: Registry,
+    private readonly logger: Log,
     private readonly onState: (state: ViewState) => void,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   refresh(node?: IdentityNode): void {
@@ -52,7 +53,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   }
 
   getTreeItem(node: IdentityNode): vscode.TreeItem {
-    return toTreeItem(node, this.clock());
+    return toTreeItem(node, this.clock.now());
   }
 
   getParent(node: IdentityNode): IdentityNode | undefined {
@@ -75,7 +76,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
 
   private async rootChildren(): Promise<IdentityNode[]> {
     try {
-      const resources = await this.registry().listResources();
+      const resources = await this.registry.listResources();
       this.onState(resources.length === 0 ? 'noResources' : 'ready');
       const live = new Set(resources.map((resource) => resource.id));
       for (const resourceId of [...this.tokensByResource.keys()]) {
@@ -94,10 +95,9 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
 
   private async resourceChildren(parent: ResourceNode): Promise<IdentityNode[]> {
     try {
-      const registry = this.registry();
-      const users = await registry.listUsers(parent.resource.id);
+      const users = await this.registry.listUsers(parent.resource.id);
       const nodes: UserNode[] = await Promise.all(
-        users.map(async (user) => userNode(parent, user, await registry.listTokens(user.resourceId, user.userId))),
+        users.map(async (user) => userNode(parent, user, await this.registry.listTokens(user.resourceId, user.userId))),
       );
       this.tokensByResource.set(
         parent.resource.id,
@@ -112,7 +112,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   }
 
   private schedule(): void {
-    const now = this.clock();
+    const now = this.clock.now();
     const tokens = [...this.tokensByResource.values()].flat();
     const at = nextRefreshTime(tokens, now, { everyMinute: this.visible });
     // A little after the instant, so that the status computed then has certainly changed.

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { TokenStatus } from '../core/tokenStatus';
 import { tokenStatus } from '../core/tokenStatus';
-import type { TokenRecord } from '../core/records';
+import { scopesText, summarizeUser } from '../core/userSummary';
+import { formatDate, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
 import { buildContextValue, ContextValueBase } from './contextValues';
 import type { ErrorNode, IdentityNode, ResourceNode, TokenNode, UserNode } from './nodes';
-import { resourceContextValue, scopesText, summarizeUser, timeLeft, tokenContextValue, userContextValue } from './treeModel';
+import { resourceContextValue, tokenContextValue, userContextValue } from './treeModel';
 
 /** Maps a node to what VS Code shows; `now` decides every expiry-dependent word. */
 export function toTreeItem(node: IdentityNode, now: Date): vscode.TreeItem {
@@ -54,7 +54,7 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
       vscode.l10n.t(
         'Latest token: {0}, {1}',
         scopesText(summary.latestToken),
-        statusSentence(summary.latestToken, summary.latestTokenStatus, now),
+        tokenStatusSentence(summary.latestToken, summary.latestTokenStatus, now),
       ),
     );
   } else {
@@ -71,11 +71,11 @@ function tokenItem(node: TokenNode, now: Date): vscode.TreeItem {
   const status = tokenStatus(token, user, now);
   const item = new vscode.TreeItem(scopesText(token), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = statusText(token, status, now);
+  item.description = tokenStatusText(token, status, now);
   item.tooltip = [
     vscode.l10n.t('Scopes: {0}', scopesText(token)),
     vscode.l10n.t('Issued: {0}', formatDate(token.issuedAt)),
-    statusSentence(token, status, now),
+    tokenStatusSentence(token, status, now),
   ].join('\n');
   item.iconPath =
     status === 'valid'
@@ -92,47 +92,4 @@ function errorItem(node: ErrorNode): vscode.TreeItem {
   item.contextValue = buildContextValue(ContextValueBase.error);
   item.tooltip = vscode.l10n.t('See the "ACS Identities" output for details.');
   return item;
-}
-
-/** How many of a user's tokens work: "no valid token", "1 valid token", "3 valid tokens". */
-export function validTokensText(count: number): string {
-  return count === 0 ? vscode.l10n.t('no valid token') : count === 1 ? vscode.l10n.t('1 valid token') : vscode.l10n.t('{0} valid tokens', count);
-}
-
-/** The token row's description: "expires in 23 h 12 min", "expired", "revoked". */
-export function statusText(token: TokenRecord, status: TokenStatus, now: Date): string {
-  if (status === 'revoked') {
-    return vscode.l10n.t('revoked');
-  }
-  if (status === 'expired') {
-    return vscode.l10n.t('expired');
-  }
-  return expiresInText(token, now);
-}
-
-function expiresInText(token: TokenRecord, now: Date): string {
-  const { days, hours, minutes } = timeLeft(token, now);
-  const totalHours = days * 24 + hours;
-  if (totalHours > 0) {
-    return vscode.l10n.t('expires in {0} h {1} min', totalHours, minutes);
-  }
-  if (minutes > 0) {
-    return vscode.l10n.t('expires in {0} min', minutes);
-  }
-  return vscode.l10n.t('expires in less than a minute');
-}
-
-function statusSentence(token: TokenRecord, status: TokenStatus, now: Date): string {
-  switch (status) {
-    case 'revoked':
-      return vscode.l10n.t('revoked (it would have expired {0})', formatDate(token.expiresOn));
-    case 'expired':
-      return vscode.l10n.t('expired {0}', formatDate(token.expiresOn));
-    case 'valid':
-      return `${expiresInText(token, now)} (${formatDate(token.expiresOn)})`;
-  }
-}
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString();
 }

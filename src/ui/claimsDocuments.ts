@@ -17,7 +17,7 @@ interface TokenRef {
  * is rendered and never leaves it except decoded.
  */
 export class ClaimsDocuments implements vscode.TextDocumentContentProvider {
-  constructor(private readonly registry: () => Registry) {}
+  constructor(private readonly registry: Registry) {}
 
   static uriFor(token: TokenRecord, title: string): vscode.Uri {
     const ref: TokenRef = { resourceId: token.resourceId, userId: token.userId, tokenId: token.tokenId };
@@ -32,9 +32,8 @@ export class ClaimsDocuments implements vscode.TextDocumentContentProvider {
     } catch {
       return vscode.l10n.t('// This link does not name a token.');
     }
-    const registry = this.registry();
-    const token = (await registry.listTokens(ref.resourceId, ref.userId)).find((candidate) => candidate.tokenId === ref.tokenId);
-    const value = token && (await registry.getTokenValue(token));
+    const token = (await this.registry.listTokens(ref.resourceId, ref.userId)).find((candidate) => candidate.tokenId === ref.tokenId);
+    const value = token && (await this.registry.getTokenValue(token));
     if (!value) {
       return vscode.l10n.t('// This token is no longer stored in VS Code.');
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Log } from '../core/log';
 
 export type MessageSeverity = 'info' | 'warning' | 'error' | 'status';
 
@@ -8,25 +9,26 @@ export interface MessageAction {
   run(): unknown;
 }
 
-/** What the person saw: recorded for the test seam (texts only; nothing secret is ever shown). */
+/** What the person was shown (nothing secret is ever shown), with a way to press its buttons. */
 export interface ShownMessage {
   readonly severity: MessageSeverity;
   readonly text: string;
   readonly actions: readonly string[];
-  /** Presses one of the message's buttons, as a person would (used by tests). */
+  /** Presses one of the message's buttons, as a person would. */
   press(title: string): Promise<void>;
 }
 
 /**
  * The one module through which the extension tells the person something: notifications and
  * status-bar messages. Notifications never block a command: their buttons run their action when
- * pressed, after the command has finished (modal questions are the Prompter's job).
+ * pressed, after the command has finished (modal questions are the Prompter's job). Each message
+ * is announced on `onDidShow` and kept nowhere: a button's action can hold a token just issued.
  */
-export class Messages {
-  private readonly shown: ShownMessage[] = [];
-  private static readonly MAX_KEPT = 200;
+export class Messages implements vscode.Disposable {
+  private readonly shownEmitter = new vscode.EventEmitter<ShownMessage>();
+  readonly onDidShow = this.shownEmitter.event;
 
-  constructor(private readonly onActionError: (error: unknown) => void) {}
+  constructor(private readonly log: Log) {}
 
   info(text: string, ...actions: MessageAction[]): void {
     this.show('info', text, actions);
@@ -42,18 +44,13 @@ export class Messages {
 
   /** A short confirmation in the status bar (e.g. "Copied…"), gone after a few seconds. */
   status(text: string, timeoutMs = 5000): void {
-    this.remember({ severity: 'status', text, actions: [], press: async () => undefined });
+    this.shownEmitter.fire({ severity: 'status', text, actions: [], press: () => Promise.resolve() });
     // With a timeout the status-bar entry removes itself; the returned Disposable is not needed.
     vscode.window.setStatusBarMessage(`$(check) ${text}`, timeoutMs);
   }
 
-  /** Everything shown since activation (or the last `clear`), oldest first. */
-  get all(): readonly ShownMessage[] {
-    return this.shown;
-  }
-
-  clear(): void {
-    this.shown.length = 0;
+  dispose(): void {
+    this.shownEmitter.dispose();
   }
 
   private show(severity: 'info' | 'warning' | 'error', text: string, actions: readonly MessageAction[]): void {
@@ -63,20 +60,15 @@ export class Messages {
         try {
           await action.run();
         } catch (error) {
-          this.onActionError(error);
+          this.log.error(`The button "${action.title}" failed`, error);
         }
       }
     };
-    this.remember({
+    this.shownEmitter.fire({
       severity,
       text,
       actions: actions.map((action) => action.title),
-      press: (title) => {
-        if (!actions.some((action) => action.title === title)) {
-          return Promise.reject(new Error(`"${text}" has no button "${title}"`));
-        }
-        return press(title);
-      },
+      press: (title) => (actions.some((action) => action.title === title) ? press(title) : Promise.reject(new Error(`"${text}" has no button "${title}"`))),
     });
     const titles = actions.map((action) => action.title);
     const shown =
@@ -86,12 +78,5 @@ export class Messages {
           ? vscode.window.showWarningMessage(text, ...titles)
           : vscode.window.showErrorMessage(text, ...titles);
     void Promise.resolve(shown).then(press);
-  }
-
-  private remember(message: ShownMessage): void {
-    this.shown.push(message);
-    if (this.shown.length > Messages.MAX_KEPT) {
-      this.shown.shift();
-    }
   }
 }

@@ -4,9 +4,9 @@ import { parseAcsUserId } from '../shared/identifiers';
 import { tokenStatus } from '../core/tokenStatus';
 import type { Registry } from '../storage/registry';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
-import { statusText, validTokensText } from '../tree/treeItems';
-import { scopesText, summarizeUser } from '../tree/treeModel';
+import { scopesText, summarizeUser } from '../core/userSummary';
 import type { Config } from '../platform/config';
+import { scopeDescription, tokenStatusText, validTokensText } from '../platform/wording';
 import type { MessageAction, Messages } from './messages';
 import type { PickItem, Prompter } from './prompts';
 
@@ -17,7 +17,7 @@ import type { PickItem, Prompter } from './prompts';
  */
 export class Pickers {
   constructor(
-    private readonly registry: () => Registry,
+    private readonly registry: Registry,
     private readonly prompter: Prompter,
     private readonly messages: Messages,
     private readonly config: Config,
@@ -25,7 +25,7 @@ export class Pickers {
   ) {}
 
   async resource(title: string): Promise<ResourceRecord | undefined> {
-    const resources = await this.registry().listResources();
+    const resources = await this.registry.listResources();
     if (resources.length === 0) {
       this.messages.warn(vscode.l10n.t('There is no Communication Services resource yet: add one first.'), this.addResourceAction());
       return undefined;
@@ -40,7 +40,7 @@ export class Pickers {
   }
 
   async user(resource: ResourceRecord, title: string): Promise<UserRecord | undefined> {
-    const users = await this.registry().listUsers(resource.id);
+    const users = await this.registry.listUsers(resource.id);
     if (users.length === 0) {
       this.messages.info(vscode.l10n.t('No users are recorded for "{0}" yet.', resource.name));
       return undefined;
@@ -48,7 +48,7 @@ export class Pickers {
     const now = new Date();
     const items: PickItem<UserRecord>[] = await Promise.all(
       users.map(async (user) => {
-        const summary = summarizeUser(user, await this.registry().listTokens(resource.id, user.userId), now);
+        const summary = summarizeUser(user, await this.registry.listTokens(resource.id, user.userId), now);
         return {
           label: summary.displayName,
           description: validTokensText(summary.validTokenCount),
@@ -70,7 +70,7 @@ export class Pickers {
     return this.prompter.pickOne(
       tokens.map((token) => ({
         label: scopesText(token),
-        description: statusText(token, tokenStatus(token, user, now), now),
+        description: tokenStatusText(token, tokenStatus(token, user, now), now),
         detail: vscode.l10n.t('Issued {0}', new Date(token.issuedAt).toLocaleString()),
         value: token,
         answerId: token.tokenId,
@@ -138,19 +138,4 @@ export function lifetimeProblem(value: string): string | undefined {
     return vscode.l10n.t('Enter a whole number of minutes from {0} to {1}.', TOKEN_LIFETIME_MINUTES.min, TOKEN_LIFETIME_MINUTES.max);
   }
   return undefined;
-}
-
-function scopeDescription(scope: TokenScope): string {
-  switch (scope) {
-    case 'chat':
-      return vscode.l10n.t('Chat');
-    case 'voip':
-      return vscode.l10n.t('Calling');
-    case 'chat.join':
-      return vscode.l10n.t('Chat, without creating, deleting or updating threads');
-    case 'chat.join.limited':
-      return vscode.l10n.t('Chat like chat.join, without adding or removing participants');
-    case 'voip.join':
-      return vscode.l10n.t('Calling without starting new calls (Rooms)');
-  }
 }

@@ -1,14 +1,13 @@
 // Error paths: each failure is named in plain words, secrets never appear, nothing is recorded.
 import * as assert from 'node:assert/strict';
 import type { RunningEmulator } from '../../src/emulator';
-import type { AcsIdentityTestApi } from '../../src/testApi';
-import { addEmulatorResource, assertNoSecretShown, children, getApi, removeAllResources, run, startTestEmulator, userRows, waitFor } from './support';
+import { addEmulatorResource, assertNoSecretShown, children, getApi, removeAllResources, run, startTestEmulator, userRows, waitFor, type Harness } from './support';
 
 const OTHER_KEY = 'd3Jvbmcta2V5LW5vdC10aGUtZW11bGF0b3JzLWtleS0wMTIzNDU2Nzg5YWI=';
 const FOREIGN_USER = '8:acs:00000000-0000-0000-0000-000000000000_00000005-14a2-493b-8a72-5a3a0d000081';
 
 suite('Error messages', () => {
-  let api: AcsIdentityTestApi;
+  let api: Harness;
   let emulator: RunningEmulator;
   let resourceId: string;
 

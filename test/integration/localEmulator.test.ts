@@ -7,16 +7,15 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
-import type { AcsIdentityTestApi } from '../../src/testApi';
 import { EmulatorHost } from '../../src/localEmulator/emulatorHost';
 import { Logger } from '../../src/platform/logger';
-import { children, getApi, messagesDuring, removeAllResources, resourceRow, run, tokenRows } from './support';
+import { children, getApi, messagesDuring, removeAllResources, resourceRow, run, tokenRows, type Harness } from './support';
 
 /** Where dist/emulator.js is, from out/test/integration. */
 const BUNDLE_DIRECTORY = path.resolve(__dirname, '..', '..', '..', 'dist');
 
 suite('Local emulator', () => {
-  let api: AcsIdentityTestApi;
+  let api: Harness;
 
   suiteSetup(async () => {
     api = await getApi();

@@ -1,23 +1,32 @@
 // Records survive the re-creation of everything that holds them in memory (as in a new window or
 // after a restart): the tree, the secrets, and what the commands can still do with them.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { RunningEmulator } from '../../src/emulator';
-import type { AcsIdentityTestApi } from '../../src/testApi';
 import type { IdentityNode } from '../../src/tree/nodes';
-import { addEmulatorResource, getApi, removeAllResources, row, run, startTestEmulator, tokenRows } from './support';
+import { Clock } from '../../src/platform/clock';
+import { Registry } from '../../src/storage/registry';
+import { IdentitiesTreeProvider } from '../../src/tree/identitiesTreeProvider';
+import { addEmulatorResource, getApi, removeAllResources, run, startTestEmulator, tokenRows, type Harness } from './support';
 
-async function snapshot(api: AcsIdentityTestApi, node?: IdentityNode): Promise<unknown[]> {
+/** What a tree shows, level by level. */
+async function snapshot(tree: Pick<Harness['tree'], 'getChildren' | 'getTreeItem'>, node?: IdentityNode): Promise<unknown[]> {
   const result: unknown[] = [];
-  for (const child of await api.tree.getChildren(node)) {
-    const { label, description, contextValue } = row(api, child);
-    result.push({ id: child.id, label, description, contextValue, children: await snapshot(api, child) });
+  for (const child of await tree.getChildren(node)) {
+    const item = tree.getTreeItem(child);
+    result.push({ id: child.id, label: item.label, description: item.description, contextValue: item.contextValue, children: await snapshot(tree, child) });
   }
   return result;
 }
 
+/** What another window (or this one after a restart) reads: a registry and a tree of its own over the same storage. */
+function anotherWindow(api: Harness): { tree: IdentitiesTreeProvider; registry: Registry } {
+  const registry = new Registry(api.storageDirectory, api.secrets);
+  const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (message: string) => assert.fail(message) };
+  return { registry, tree: new IdentitiesTreeProvider(registry, log, () => undefined, new Clock()) };
+}
+
 suite('Persistence', () => {
-  let api: AcsIdentityTestApi;
+  let api: Harness;
   let emulator: RunningEmulator;
 
   suiteSetup(async () => {
@@ -30,7 +39,7 @@ suite('Persistence', () => {
     await emulator.close();
   });
 
-  test('resources, users, labels, tokens, revocations and secrets survive a reload', async () => {
+  test('resources, users, labels, tokens, revocations and secrets are read back from storage as another window reads them', async () => {
     const devId = await addEmulatorResource(api, emulator, 'dev');
     await run('acsIdentity.addResource', {
       connectionString: 'endpoint=https://prod.communication.azure.com/;accesskey=cHJvZC1rZXktZm9yLXRlc3Rz',
@@ -41,21 +50,20 @@ suite('Persistence', () => {
     await run('acsIdentity.revokeTokens', { resource: devId, userId: bob.userId });
     await run('acsIdentity.createUser', { resource: devId });
 
-    const before = await snapshot(api);
+    const before = await snapshot(api.tree);
     const keysBefore = await api.secretKeys();
-    const secretsBefore = await Promise.all(keysBefore.map((key) => api.readSecret(key)));
     assert.equal(keysBefore.length, 4, 'two connection strings, two tokens');
 
-    await api.reload();
-
-    assert.deepEqual(await snapshot(api), before);
-    assert.deepEqual(await api.secretKeys(), keysBefore);
-    assert.deepEqual(await Promise.all(keysBefore.map((key) => api.readSecret(key))), secretsBefore);
-    // And the reloaded records work: copy alice's token from the tree.
-    const aliceRow = (await api.tree.getChildren((await api.tree.getChildren())[0])).find((node) => node.kind === 'user' && node.user.label === 'alice');
-    assert.ok(aliceRow);
-    await run('acsIdentity.copyToken', aliceRow);
-    assert.equal(await vscode.env.clipboard.readText(), alice.token);
+    const other = anotherWindow(api);
+    try {
+      assert.deepEqual(await snapshot(other.tree), before);
+      // Its records lead to the same secrets: alice's token, as "Copy Token" there would copy it.
+      const aliceRow = (await other.tree.getChildren((await other.tree.getChildren())[0])).find((node) => node.kind === 'user' && node.user.label === 'alice');
+      assert.ok(aliceRow?.kind === 'user');
+      assert.equal(await other.registry.getTokenValue(aliceRow.tokens[0]), alice.token);
+    } finally {
+      other.tree.dispose();
+    }
     assert.deepEqual((await tokenRows(api, 'dev', bob.userId)).map((t) => t.description), ['revoked']);
   });
 });

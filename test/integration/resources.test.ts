@@ -2,13 +2,12 @@
 // top level, the quickstarts' environment variable, confirmation of removal.
 import * as assert from 'node:assert/strict';
 import type { RunningEmulator } from '../../src/emulator';
-import type { AcsIdentityTestApi } from '../../src/testApi';
-import { children, ENTER, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, startTestEmulator } from './support';
+import { children, ENTER, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, startTestEmulator, type Harness } from './support';
 
 const KEY = 'c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3ODkwYWJjZGVmZ2hpams=';
 
 suite('Resources', () => {
-  let api: AcsIdentityTestApi;
+  let api: Harness;
   let emulator: RunningEmulator;
 
   suiteSetup(async () => {

@@ -1,11 +1,10 @@
 // The tree on its own: parents, stable ids, and re-rendering by itself when a token expires.
 import * as assert from 'node:assert/strict';
 import type { RunningEmulator } from '../../src/emulator';
-import type { AcsIdentityTestApi } from '../../src/testApi';
-import { addEmulatorResource, getApi, removeAllResources, resourceRow, run, startTestEmulator, tokenRows, userRow } from './support';
+import { addEmulatorResource, getApi, removeAllResources, resourceRow, run, startTestEmulator, tokenRows, userRow, type Harness } from './support';
 
 suite('Tree view', () => {
-  let api: AcsIdentityTestApi;
+  let api: Harness;
   let emulator: RunningEmulator;
   let resourceId: string;
 

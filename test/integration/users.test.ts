@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import { shortenUserId } from '../../src/shared/identifiers';
 import type { RunningEmulator } from '../../src/emulator';
-import type { AcsIdentityTestApi } from '../../src/testApi';
 import {
   addEmulatorResource,
   assertNoSecretShown,
@@ -22,6 +21,7 @@ import {
   userRow,
   userRows,
   waitFor,
+  type Harness,
 } from './support';
 
 interface Issued {
@@ -33,7 +33,7 @@ interface Issued {
 const RESOURCE = 'dev';
 
 suite('Users and tokens', () => {
-  let api: AcsIdentityTestApi;
+  let api: Harness;
   let emulator: RunningEmulator;
   let resourceId: string;
   const issuedTokens: string[] = [];

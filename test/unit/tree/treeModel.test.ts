@@ -3,13 +3,10 @@ import type { TokenRecord, UserRecord } from '../../../src/core/records';
 import {
   nextRefreshTime,
   resourceContextValue,
-  scopesText,
-  summarizeUser,
-  timeLeft,
   tokenContextValue,
   userContextValue,
-  userDisplayName,
 } from '../../../src/tree/treeModel';
+import { scopesText, summarizeUser, timeLeft, userDisplayName } from '../../../src/core/userSummary';
 import { isIdentityNode, resourceNode, tokenNode, userNode } from '../../../src/tree/nodes';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');

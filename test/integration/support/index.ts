@@ -3,19 +3,49 @@
 // (tree items, notifications) and through VS Code itself (clipboard, documents).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
-import type { AcsIdentityTestApi } from '../../src/testApi';
-import type { IdentityNode } from '../../src/tree/nodes';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
+import type { AcsIdentityTestApi } from '../../../src/testApi';
+import type { IdentityNode } from '../../../src/tree/nodes';
+import type { ShownMessage } from '../../../src/ui/messages';
+import { ScriptedPrompter } from './scriptedPrompter';
 
 export const EXTENSION_ID = 'acs-tools.acs-identity';
 
-export async function getApi(): Promise<AcsIdentityTestApi> {
+/**
+ * The extension's test API plus what the tests record through it: every message shown, and a
+ * scripted prompter that answers every question (an unscripted question fails the test).
+ */
+export interface Harness extends AcsIdentityTestApi {
+  readonly messages: readonly ShownMessage[];
+  clearMessages(): void;
+  readonly prompts: ScriptedPrompter;
+  readSecret(key: string): Promise<string | undefined>;
+}
+
+let harness: Harness | undefined;
+
+export async function getApi(): Promise<Harness> {
+  if (harness) {
+    return harness;
+  }
   const extension = vscode.extensions.getExtension<AcsIdentityTestApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
   assert.ok(api, 'the extension did not return its test API (it is returned in ExtensionMode.Test only)');
-  api.prompts.strict = true;
-  return api;
+  const messages: ShownMessage[] = [];
+  const prompts = new ScriptedPrompter();
+  // For the whole run: this extension host exists for the tests.
+  api.onDidShowMessage((message) => messages.push(message));
+  api.usePrompter(prompts);
+  harness = Object.assign(Object.create(api) as AcsIdentityTestApi, {
+    messages,
+    clearMessages: () => {
+      messages.length = 0;
+    },
+    prompts,
+    readSecret: (key: string) => Promise.resolve(api.secrets.get(key)),
+  });
+  return harness;
 }
 
 /** An emulator on a free loopback port, in memory, without throttling (unless asked). */
@@ -28,7 +58,7 @@ export function run<T = unknown>(command: string, options?: object): Promise<T> 
 }
 
 /** Removes every resource (and so every user and secret) through the extension itself. */
-export async function removeAllResources(api: AcsIdentityTestApi): Promise<void> {
+export async function removeAllResources(api: Harness): Promise<void> {
   for (const node of await api.tree.getChildren()) {
     if (node.kind === 'resource') {
       await run('acsIdentity.removeResource', { resource: node.resource.id });
@@ -37,7 +67,7 @@ export async function removeAllResources(api: AcsIdentityTestApi): Promise<void>
   assert.deepEqual(await api.tree.getChildren(), []);
 }
 
-export async function addEmulatorResource(api: AcsIdentityTestApi, emulator: RunningEmulator, name: string): Promise<string> {
+export async function addEmulatorResource(api: Harness, emulator: RunningEmulator, name: string): Promise<string> {
   const result = await run<{ resourceId: string; name: string } | undefined>('acsIdentity.addResource', { connectionString: emulator.connectionString, name });
   assert.ok(result, `adding ${name} failed: ${lastMessageText(api)}`);
   return result.resourceId;
@@ -52,43 +82,43 @@ export interface Row {
   readonly node: IdentityNode;
 }
 
-export function row(api: AcsIdentityTestApi, node: IdentityNode): Row {
+export function row(api: Harness, node: IdentityNode): Row {
   const item = api.tree.getTreeItem(node);
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
   return { label, description: typeof item.description === 'string' ? item.description : '', tooltip, contextValue: item.contextValue ?? '', node };
 }
 
-export async function children(api: AcsIdentityTestApi, node?: IdentityNode): Promise<Row[]> {
+export async function children(api: Harness, node?: IdentityNode): Promise<Row[]> {
   return (await api.tree.getChildren(node)).map((child) => row(api, child));
 }
 
-export async function resourceRow(api: AcsIdentityTestApi, name: string): Promise<Row> {
+export async function resourceRow(api: Harness, name: string): Promise<Row> {
   const found = (await children(api)).find((candidate) => candidate.label === name);
   assert.ok(found, `no resource "${name}" in the tree`);
   return found;
 }
 
-export async function userRows(api: AcsIdentityTestApi, resourceName: string): Promise<Row[]> {
+export async function userRows(api: Harness, resourceName: string): Promise<Row[]> {
   return children(api, (await resourceRow(api, resourceName)).node);
 }
 
-export async function userRow(api: AcsIdentityTestApi, resourceName: string, userId: string): Promise<Row> {
+export async function userRow(api: Harness, resourceName: string, userId: string): Promise<Row> {
   const found = (await userRows(api, resourceName)).find((candidate) => candidate.node.kind === 'user' && candidate.node.user.userId === userId);
   assert.ok(found, `no user ${userId} under "${resourceName}"`);
   return found;
 }
 
-export async function tokenRows(api: AcsIdentityTestApi, resourceName: string, userId: string): Promise<Row[]> {
+export async function tokenRows(api: Harness, resourceName: string, userId: string): Promise<Row[]> {
   return children(api, (await userRow(api, resourceName, userId)).node);
 }
 
-export function lastMessageText(api: AcsIdentityTestApi): string {
+export function lastMessageText(api: Harness): string {
   return api.messages.at(-1)?.text ?? '';
 }
 
 /** The notifications and status-bar messages shown while `action` ran. */
-export async function messagesDuring(api: AcsIdentityTestApi, action: () => Promise<unknown>): Promise<{ severity: string; text: string; actions: readonly string[] }[]> {
+export async function messagesDuring(api: Harness, action: () => Promise<unknown>): Promise<{ severity: string; text: string; actions: readonly string[] }[]> {
   const before = api.messages.length;
   await action();
   return api.messages.slice(before).map(({ severity, text, actions }) => ({ severity, text, actions }));
@@ -105,7 +135,7 @@ export async function waitFor(condition: () => Promise<boolean> | boolean, what:
 }
 
 /** No message ever shows a secret: not the key, not a token. */
-export function assertNoSecretShown(api: AcsIdentityTestApi, secrets: readonly string[]): void {
+export function assertNoSecretShown(api: Harness, secrets: readonly string[]): void {
   for (const message of api.messages) {
     for (const secret of secrets) {
       assert.ok(!message.text.includes(secret), `a message shows a secret: ${message.text}`);

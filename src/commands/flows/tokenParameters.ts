@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { TOKEN_LIFETIME_MINUTES, isValidTokenLifetime, type TokenScope } from '../shared/scopes';
+import { TOKEN_LIFETIME_MINUTES, isValidTokenLifetime, type TokenScope } from '../../shared/scopes';
 import { optionsOf, parseScopesOption, type Invocation } from './options';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 export interface TokenParameters {
   readonly scopes: TokenScope[];

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ResourceRecord, UserRecord } from '../core/records';
-import { userDisplayName } from '../tree/treeModel';
+import type { ResourceRecord, UserRecord } from '../../core/records';
+import { userDisplayName } from '../../core/userSummary';
 import { namedByCaller, type Invocation } from './options';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { targetUser, type UserTarget } from './targets';
 
 export interface NamedUserTarget extends UserTarget {

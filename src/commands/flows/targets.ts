@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ResourceRecord, UserRecord } from '../core/records';
-import { userDisplayName } from '../tree/treeModel';
+import type { ResourceRecord, UserRecord } from '../../core/records';
+import { userDisplayName } from '../../core/userSummary';
 import { optionsOf, type CommandOptions, type Invocation } from './options';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 /**
  * Finds what a command acts on: the clicked node, the options' resource/user (never asking), or

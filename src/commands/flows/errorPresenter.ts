@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { MissingConnectionStringError } from '../acs/identityWorkflows';
-import { CommandId } from '../commands/commandIds';
-import { classifyServiceError } from '../core/serviceErrors';
-import { RecordNotFoundError } from '../storage/registry';
-import type { ResourceRecord } from '../core/records';
-import type { Logger } from '../platform/logger';
-import type { MessageAction, Messages } from './messages';
+import { MissingConnectionStringError } from '../../acs/identityWorkflows';
+import { CommandId } from '../commandIds';
+import { classifyServiceError } from '../../core/serviceErrors';
+import { RecordNotFoundError } from '../../storage/registry';
+import type { ResourceRecord } from '../../core/records';
+import type { Logger } from '../../platform/logger';
+import type { MessageAction, Messages } from '../../ui/messages';
 
 export interface FailureContext {
   /** A full sentence saying what failed, e.g. `Could not create a user in "dev".`; every message starts with it. */

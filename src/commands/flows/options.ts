@@ -1,5 +1,5 @@
-import { isTokenScope, type TokenScope } from '../shared/scopes';
-import { isIdentityNode, type IdentityNode } from '../tree/nodes';
+import { isTokenScope, type TokenScope } from '../../shared/scopes';
+import { isIdentityNode, type IdentityNode } from '../../tree/nodes';
 
 /**
  * What a command takes from code (`executeCommand(id, options)`: other extensions, keybindings with

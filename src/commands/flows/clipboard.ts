@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { TokenRecord, UserRecord } from '../core/records';
-import { userDisplayName } from '../tree/treeModel';
-import type { Services } from './services';
+import type { TokenRecord, UserRecord } from '../../core/records';
+import { userDisplayName } from '../../core/userSummary';
+import type { Services } from '../services';
 
 /** Puts a token on the clipboard and says so in the status bar, never showing the value. */
 export async function copyTokenValue(services: Services, user: UserRecord, token: TokenRecord): Promise<boolean> {
