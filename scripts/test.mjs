@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: build, then every test suite, then one summary line.
 //
-//   1. build         node esbuild.mjs (dist/) and tsc -p . (out/)
+//   0. lint          eslint (layers, promises; counted as 1 test)
+//   1. build         node esbuild.mjs (dist/) and tsc -p . (out/, emptied first)
 //   2. test host     code-server installed on demand (scripts/setup-test-host.mjs)
 //   3. unit          mocha, TDD UI, out/test/unit/**/*.test.js, plain Node
 //   4. integration   out/test/runIntegration.js: the extension in a real VS Code workbench
@@ -89,7 +90,18 @@ function notRun(name, why) {
 async function main() {
   const started = Date.now();
 
+  heading('lint');
+  const lintStarted = Date.now();
+  const lintCode = await run(process.execPath, [require.resolve('eslint/bin/eslint.js'), '.', '--max-warnings', '0']);
+  stages.push(
+    lintCode === 0
+      ? { name: 'lint', passed: 1, failed: 0, failures: [], seconds: secondsSince(lintStarted) }
+      : { name: 'lint', passed: 0, failed: 1, failures: [{ title: 'eslint', message: `eslint exited with ${lintCode}` }], seconds: secondsSince(lintStarted) },
+  );
+
   heading('build');
+  // Compiled tests of files deleted or moved since the last build would run again: start empty.
+  rmSync(join(repoRoot, 'out'), { recursive: true, force: true });
   const esbuildCode = await run(process.execPath, ['esbuild.mjs']);
   if (esbuildCode !== 0) buildProblems.push(`node esbuild.mjs failed (${esbuildCode})`);
   const tscCode = await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);

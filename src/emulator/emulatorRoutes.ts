@@ -1,5 +1,4 @@
 import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
-import { FaultSettings } from './faults';
 import { IdentityRecord } from './identityStore';
 
 /** Endpoints the real service does not have, for tests only; the extension must never call them. */
@@ -12,7 +11,7 @@ export const EMULATOR_PATH_PREFIX = '/_emulator/';
  * - `DELETE /_emulator/faults` → 204, clears every fault
  * They are unauthenticated: the emulator listens on loopback and holds nothing but test data.
  */
-export async function handleEmulatorRequest(request: EmulatorRequest, services: EmulatorServices): Promise<EmulatorResponse> {
+export function handleEmulatorRequest(request: EmulatorRequest, services: EmulatorServices): EmulatorResponse {
   const route = `${request.method} ${new URL(request.target, 'http://emulator.invalid').pathname}`;
   try {
     switch (route) {
@@ -26,7 +25,7 @@ export async function handleEmulatorRequest(request: EmulatorRequest, services: 
         return json(200, services.tokens.check(token));
       }
       case 'PUT /_emulator/faults':
-        services.faults.configure(parseObject(request.body) as FaultSettings);
+        services.faults.configure(parseObject(request.body));
         return { status: 204, headers: {} };
       case 'DELETE /_emulator/faults':
         services.faults.clear();

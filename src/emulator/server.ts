@@ -21,7 +21,7 @@ async function serve(incoming: IncomingMessage, outgoing: ServerResponse, servic
     const body = await readBody(incoming);
     const request: EmulatorRequest = { method: incoming.method ?? 'GET', target, headers: incoming.headers, body };
     response = target.startsWith(EMULATOR_PATH_PREFIX)
-      ? await handleEmulatorRequest(request, services)
+      ? handleEmulatorRequest(request, services)
       : await handleServiceRequest(request, services);
   } catch (error) {
     const failure = error instanceof ServiceError ? error : new ServiceError(400, 'BadRequest', 'The request could not be read.');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { decodeJwt, describeClaims } from '../core/tokenClaims';
+import { describeClaims } from '../core/tokenClaims';
+import { decodeJwt } from '../shared/jwt';
 import type { Registry } from '../storage/registry';
 import type { TokenRecord } from '../core/records';
 

@@ -105,7 +105,9 @@ async function main() {
       try {
         const tail = readFileSync(serverLogFile, 'utf8').trimEnd().split('\n').slice(-15).join('\n  ');
         console.error(`${TAG} last lines of code-server's log (ACS_TEST_VERBOSE=1 shows all):\n  ${tail}`);
-      } catch {}
+      } catch {
+        // No log to show: the failure message above is all there is.
+      }
     }
     for (const fn of cleanups.reverse()) {
       try {

@@ -23,15 +23,15 @@ function findTestFiles(dir: string): string[] {
   const found: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findTestFiles(full));
-    else if (entry.isFile() && entry.name.endsWith('.test.js')) found.push(full);
+    if (entry.isDirectory()) {found.push(...findTestFiles(full));}
+    else if (entry.isFile() && entry.name.endsWith('.test.js')) {found.push(full);}
   }
   return found.sort();
 }
 
 function writeResults(results: TestResults): void {
   const file = process.env.ACS_TEST_RESULTS_FILE;
-  if (file) fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  if (file) {fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');}
 }
 
 export async function run(): Promise<void> {
@@ -48,7 +48,7 @@ export async function run(): Promise<void> {
   });
   const results: TestResults = { passed: 0, failed: 0, pending: 0, failures: [] };
   try {
-    for (const file of findTestFiles(__dirname)) mocha.addFile(file);
+    for (const file of findTestFiles(__dirname)) {mocha.addFile(file);}
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       runner.on('pass', () => results.passed++);
@@ -65,10 +65,10 @@ export async function run(): Promise<void> {
     console.error(`Could not run the integration tests: ${errorMessage(err)}`);
   }
   writeResults(results);
-  if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
+  if (results.failed > 0) {throw new Error(`${results.failed} integration test(s) failed`);}
 }
 
 function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message || String(err);
+  if (err instanceof Error) {return err.message || String(err);}
   return String(err);
 }

@@ -7,11 +7,11 @@ const EXTENSION_ID = 'acs-tools.acs-identity';
 
 suite('Smoke', () => {
   test('the extension is present and activates', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<unknown>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
     await extension.activate();
     assert.equal(extension.isActive, true);
-    console.log(`[smoke] ${EXTENSION_ID} ${extension.packageJSON.version} active in VS Code ${vscode.version}`);
+    console.log(`[smoke] ${EXTENSION_ID} ${(extension.packageJSON as { version: string }).version} active in VS Code ${vscode.version}`);
   });
 
   test('the clipboard round-trips a string', async () => {

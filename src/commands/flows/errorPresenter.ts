@@ -126,16 +126,17 @@ export class ErrorPresenter {
   presentEmulatorStartFailure(error: unknown): void {
     this.logger.error('Could not start the local emulator', error);
     const { code, syscall, port } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; syscall?: unknown; port?: unknown };
+    const portText = typeof port === 'number' || typeof port === 'string' ? String(port) : '';
     const showLog: MessageAction = { title: vscode.l10n.t('Show Log'), run: () => this.logger.show() };
     switch (code) {
       case 'EADDRINUSE':
-        this.messages.error(vscode.l10n.t('Could not start the local emulator: port {0} is already in use by another program.', String(port ?? '')), showLog);
+        this.messages.error(vscode.l10n.t('Could not start the local emulator: port {0} is already in use by another program.', portText), showLog);
         return;
       case 'EACCES':
       case 'EPERM':
         this.messages.error(
           syscall === 'listen'
-            ? vscode.l10n.t('Could not start the local emulator: it is not allowed to listen on port {0}.', String(port ?? ''))
+            ? vscode.l10n.t('Could not start the local emulator: it is not allowed to listen on port {0}.', portText)
             : vscode.l10n.t('Could not start the local emulator: it is not allowed to write its data file in the storage folder of VS Code.'),
           showLog,
         );

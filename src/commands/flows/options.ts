@@ -42,7 +42,7 @@ export function invocationOf(arg: unknown): Invocation {
     return { from: 'tree', node: arg };
   }
   if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
-    return { from: 'code', options: arg as CommandOptions };
+    return { from: 'code', options: arg };
   }
   // Menus of other views and keybindings without args pass nothing usable: treat it as the palette.
   return { from: 'palette' };

@@ -1,5 +1,5 @@
 import { isGuid } from '../../shared/identifiers';
-import { decodeJwt } from '../../core/tokenClaims';
+import { decodeJwt } from '../../shared/jwt';
 import { invalidAccessToken, validationError } from '../errors';
 import { OperationHandler } from './operationContext';
 
@@ -9,7 +9,7 @@ import { OperationHandler } from './operationContext';
  * is a JWT, not expired, and its `appid` and `oid` claims match `appId` and `userId`.
  * UNCONFIRMED: the messages for a missing or malformed `userId`, written like the recorded `appId` ones.
  */
-export const exchangeTeamsUserAccessToken: OperationHandler = async (context) => {
+export const exchangeTeamsUserAccessToken: OperationHandler = (context) => {
   const appId = requiredGuid(context.body.appId, 'AppId', 'appId');
   const userId = requiredGuid(context.body.userId, 'UserId', 'userId');
   const token = context.body.token;

@@ -7,7 +7,7 @@ import { OperationHandler, findOwnedIdentity } from './operationContext';
  * `scopes` has the recorded model-validation message (§1.5). The body is checked before the id,
  * as model validation runs before the service looks anything up.
  */
-export const issueAccessToken: OperationHandler = async (context) => {
+export const issueAccessToken: OperationHandler = (context) => {
   const requested = context.body.scopes;
   if (requested === undefined || requested === null) {
     throw validationError('Scopes: The Scopes field is required.', 'Scopes');

@@ -20,7 +20,7 @@ export interface OperationResult {
   readonly body?: object;
 }
 
-export type OperationHandler = (context: OperationContext) => Promise<OperationResult>;
+export type OperationHandler = (context: OperationContext) => OperationResult | Promise<OperationResult>;
 
 /**
  * The identity the path names. Ids of another resource get the recorded 401 `IdentityNotOwned`.

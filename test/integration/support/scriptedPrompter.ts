@@ -70,7 +70,7 @@ export class ScriptedPrompter implements Prompter {
     if (isEnter(answer)) {
       return Promise.resolve(preselected.map((item) => item.value));
     }
-    const wanted = typeof answer === 'string' ? [answer] : (answer as readonly string[]);
+    const wanted = typeof answer === 'string' ? [answer] : answer;
     return Promise.resolve(wanted.map((name) => findItem(items, name, record).value));
   }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { decodeJwt, describeClaims } from '../../../src/core/tokenClaims';
+import { describeClaims } from '../../../src/core/tokenClaims';
+import { decodeJwt } from '../../../src/shared/jwt';
 
 function segment(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -4,15 +4,17 @@ import type { SecretStore } from '../../../src/storage/registry';
 export class MemorySecrets implements SecretStore {
   readonly values = new Map<string, string>();
 
-  async get(key: string): Promise<string | undefined> {
-    return this.values.get(key);
+  get(key: string): Promise<string | undefined> {
+    return Promise.resolve(this.values.get(key));
   }
 
-  async store(key: string, value: string): Promise<void> {
+  store(key: string, value: string): Promise<void> {
     this.values.set(key, value);
+    return Promise.resolve();
   }
 
-  async delete(key: string): Promise<void> {
+  delete(key: string): Promise<void> {
     this.values.delete(key);
+    return Promise.resolve();
   }
 }
