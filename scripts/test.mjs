@@ -92,7 +92,7 @@ async function main() {
 
   heading('lint');
   const lintStarted = Date.now();
-  const lintCode = await run(process.execPath, [require.resolve('eslint/bin/eslint.js'), '.', '--max-warnings', '0']);
+  const lintCode = await run(process.execPath, [join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--max-warnings', '0']);
   stages.push(
     lintCode === 0
       ? { name: 'lint', passed: 1, failed: 0, failures: [], seconds: secondsSince(lintStarted) }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { isLoopbackHost } from '../shared/hosts';
 import { readFileIfExists, writeFileAtomically } from '../shared/atomicFile';
+import { emulatorAnswersAt } from './emulatorProbe';
 
 /**
  * Who runs the emulator of one data file: a lock file next to it holding `{ pid, endpoint }`.
@@ -41,9 +42,10 @@ const POLL_MS = 100;
 
 /**
  * Takes the lock of `lockFile`, or names the live emulator that holds it. A lock left by a process
- * that is gone is taken over.
+ * that is gone is taken over, and so is one whose endpoint no emulator answers at: after a crash
+ * and a reboot, an unrelated process can hold the pid the lock names.
  */
-export async function acquireEmulatorLock(lockFile: string): Promise<EmulatorLockAttempt> {
+export async function acquireEmulatorLock(lockFile: string, emulatorAnswers: (endpoint: string) => Promise<boolean> = emulatorAnswersAt): Promise<EmulatorLockAttempt> {
   await mkdir(dirname(lockFile), { recursive: true });
   const deadline = Date.now() + STARTING_WAIT_MS;
   for (;;) {
@@ -58,7 +60,11 @@ export async function acquireEmulatorLock(lockFile: string): Promise<EmulatorLoc
     const owner = parseLock(text);
     const ownerAlive = owner !== undefined && isAlive(owner.pid, lockFile);
     if (ownerAlive && owner.endpoint !== undefined) {
-      return { acquired: false, endpoint: owner.endpoint, pid: owner.pid };
+      if (await emulatorAnswers(owner.endpoint)) {
+        return { acquired: false, endpoint: owner.endpoint, pid: owner.pid };
+      }
+      await removeStaleLock(lockFile, text);
+      continue;
     }
     // A live owner still starting, or a lock being written (`wx` creates it empty, then writes):
     // wait for its endpoint. Past the deadline an unreadable lock is stale; a live owner is not.

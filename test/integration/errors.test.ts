@@ -1,36 +1,35 @@
 // Error paths: each failure is named in plain words, secrets never appear, nothing is recorded.
 import * as assert from 'node:assert/strict';
-import type { RunningEmulator } from '../../src/emulator';
-import { addEmulatorResource, assertNoSecretShown, children, getApi, removeAllResources, run, startTestEmulator, userRows, waitFor, type Harness } from './support';
+import { addEmulatorResource, assertNoSecretShown, children, getApi, removeAllResources, run, userRows, waitFor, type Harness } from './support';
+import { startEmulator } from '../../src/emulator';
+import { useEmulator } from '../support/emulatorFixture';
 
 const OTHER_KEY = 'd3Jvbmcta2V5LW5vdC10aGUtZW11bGF0b3JzLWtleS0wMTIzNDU2Nzg5YWI=';
 const FOREIGN_USER = '8:acs:00000000-0000-0000-0000-000000000000_00000005-14a2-493b-8a72-5a3a0d000081';
 
 suite('Error messages', () => {
+  const fixture = useEmulator({ throttle: false });
   let api: Harness;
-  let emulator: RunningEmulator;
   let resourceId: string;
 
   suiteSetup(async () => {
     api = await getApi();
-    emulator = await startTestEmulator();
     await removeAllResources(api);
-    resourceId = await addEmulatorResource(api, emulator, 'dev');
+    resourceId = await addEmulatorResource(api, fixture.emulator, 'dev');
   });
   setup(() => {
     api.prompts.clear();
     api.clearMessages();
-    emulator.clearFaults();
+    fixture.emulator.clearFaults();
   });
-  teardown(() => assertNoSecretShown(api, [OTHER_KEY, emulator.connectionString.split('accesskey=')[1]]));
+  teardown(() => assertNoSecretShown(api, [OTHER_KEY, fixture.emulator.connectionString.split('accesskey=')[1]]));
   suiteTeardown(async () => {
     await removeAllResources(api);
-    await emulator.close();
   });
 
   test('a rejected access key (401) is named, with the resource', async () => {
     // Same emulator, another key: `localhost` makes it another endpoint, so another resource.
-    const port = new URL(emulator.endpoint).port;
+    const port = new URL(fixture.emulator.endpoint).port;
     const { resourceId: wrongId } = await run<{ resourceId: string }>('acsIdentity.addResource', {
       connectionString: `endpoint=http://localhost:${port}/;accesskey=${OTHER_KEY}`,
       name: 'wrong-key',
@@ -97,7 +96,7 @@ suite('Error messages', () => {
   });
 
   test('throttling (429) that outlasts the SDK retries is named', async () => {
-    emulator.failNext(10, 429);
+    fixture.emulator.failNext(10, 429);
     assert.equal(await run('acsIdentity.createUser', { resource: resourceId }), undefined);
     assert.equal(
       api.messages.at(-1)?.text,
@@ -106,21 +105,21 @@ suite('Error messages', () => {
   });
 
   test('a throttled request that succeeds on retry just works', async () => {
-    emulator.failNext(1, 429);
+    fixture.emulator.failNext(1, 429);
     const result = await run<{ userId: string }>('acsIdentity.createUser', { resource: resourceId, label: 'patient' });
     assert.ok(result?.userId, api.messages.at(-1)?.text);
     assert.ok((await userRows(api, 'dev')).some((row) => row.label === 'patient'));
   });
 
   test('a server error is reported as unexpected, with the details in the log', async () => {
-    emulator.failNext(10, 500);
+    fixture.emulator.failNext(10, 500);
     assert.equal(await run('acsIdentity.createUser', { resource: resourceId }), undefined);
     assert.equal(api.messages.at(-1)?.text, 'Could not create a user in "dev". Unexpected error (500): see the "ACS Identities" output for details.');
     assert.deepEqual(api.messages.at(-1)?.actions, ['Show Log']);
   });
 
   test('an unreachable endpoint is named', async () => {
-    const gone = await startTestEmulator();
+    const gone = await startEmulator({ port: 0 });
     const goneId = await addEmulatorResource(api, gone, 'gone');
     const host = new URL(gone.endpoint).host;
     await gone.close();

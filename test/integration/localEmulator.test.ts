@@ -17,11 +17,24 @@ const BUNDLE_DIRECTORY = path.resolve(__dirname, '..', '..', '..', 'dist');
 suite('Local emulator', () => {
   let api: Harness;
 
+  /** Starts the local emulator through the command and gives it a user with a token, as a person would. */
+  async function startWithAlice(): Promise<{ resourceId: string; endpoint: string; aliceId: string }> {
+    const started = await run<{ resourceId: string; endpoint: string }>('acsIdentity.startEmulator');
+    assert.ok(started, api.messages.at(-1)?.text);
+    const alice = await run<{ userId: string }>('acsIdentity.createUserAndToken', { resource: started.resourceId, label: 'alice' });
+    assert.ok(alice, api.messages.at(-1)?.text);
+    return { ...started, aliceId: alice.userId };
+  }
+
   suiteSetup(async () => {
     api = await getApi();
-    await removeAllResources(api);
   });
-  setup(() => api.clearMessages());
+  // Each test starts from no emulator and no resource, whatever the one before left.
+  setup(async () => {
+    await api.localEmulator.stop();
+    await removeAllResources(api);
+    api.clearMessages();
+  });
   suiteTeardown(async () => {
     await api.localEmulator.stop();
     await removeAllResources(api);
@@ -43,40 +56,32 @@ suite('Local emulator', () => {
   });
 
   test('stopped, it is named unreachable with a hint; started again, it is the same resource, and its users still exist', async () => {
-    const resource = (await resourceRow(api, 'Local emulator')).node;
-    assert.ok(resource.kind === 'resource');
-    const [alice] = await api.tree.getChildren(resource);
-    assert.ok(alice.kind === 'user');
-    const oldHost = resource.resource.host;
-
+    const { resourceId, endpoint, aliceId } = await startWithAlice();
     await api.localEmulator.stop();
-    assert.equal(await run('acsIdentity.issueToken', { resource: resource.resource.id, userId: alice.user.userId }), undefined);
+    assert.equal(await run('acsIdentity.issueToken', { resource: resourceId, userId: aliceId }), undefined);
     assert.equal(
       api.messages.at(-1)?.text,
-      `Could not issue a token for alice. Cannot reach the local emulator at ${oldHost}: run "Start Local Emulator" to start it again.`,
+      `Could not issue a token for alice. Cannot reach the local emulator at ${new URL(endpoint).host}: run "Start Local Emulator" to start it again.`,
     );
 
     const restarted = await run<{ resourceId: string; endpoint: string }>('acsIdentity.startEmulator');
-    assert.equal(restarted.resourceId, resource.resource.id);
+    assert.equal(restarted.resourceId, resourceId);
     assert.deepEqual((await children(api)).map((r) => [r.label, r.description]), [['Local emulator', new URL(restarted.endpoint).host]]);
     // Its identities are kept in a file of the extension's storage: the user still exists.
-    const issued = await run<{ userId: string }>('acsIdentity.issueToken', { resource: restarted.resourceId, userId: alice.user.userId });
+    const issued = await run<{ userId: string }>('acsIdentity.issueToken', { resource: restarted.resourceId, userId: aliceId });
     assert.ok(issued, api.messages.at(-1)?.text);
-    assert.equal((await tokenRows(api, 'Local emulator', alice.user.userId)).length, 2);
+    assert.equal((await tokenRows(api, 'Local emulator', aliceId)).length, 2);
   });
 
   test('after a restart of VS Code (what activation runs), "Local emulator" answers again, silently, and its users still exist', async () => {
-    const resource = (await resourceRow(api, 'Local emulator')).node;
-    assert.ok(resource.kind === 'resource');
-    const [alice] = await api.tree.getChildren(resource);
-    assert.ok(alice.kind === 'user');
+    const { resourceId, aliceId } = await startWithAlice();
     await api.localEmulator.stop();
 
     assert.deepEqual(await messagesDuring(api, () => api.localEmulator.resume()), [], 'no notification at activation');
     const endpoint = api.localEmulator.endpoint;
     assert.ok(endpoint, 'the emulator runs again');
     assert.deepEqual((await children(api)).map((r) => [r.label, r.description]), [['Local emulator', new URL(endpoint).host]]);
-    const issued = await run<{ userId: string }>('acsIdentity.issueToken', { resource: resource.resource.id, userId: alice.user.userId });
+    const issued = await run<{ userId: string }>('acsIdentity.issueToken', { resource: resourceId, userId: aliceId });
     assert.ok(issued, api.messages.at(-1)?.text);
   });
 

@@ -1,12 +1,12 @@
 // Records survive the re-creation of everything that holds them in memory (as in a new window or
 // after a restart): the tree, the secrets, and what the commands can still do with them.
 import * as assert from 'node:assert/strict';
-import type { RunningEmulator } from '../../src/emulator';
 import type { IdentityNode } from '../../src/tree/nodes';
 import { Clock } from '../../src/platform/clock';
 import { Registry } from '../../src/storage/registry';
 import { IdentitiesTreeProvider } from '../../src/tree/identitiesTreeProvider';
-import { addEmulatorResource, getApi, removeAllResources, run, startTestEmulator, tokenRows, type Harness } from './support';
+import { addEmulatorResource, getApi, removeAllResources, run, tokenRows, type Harness } from './support';
+import { useEmulator } from '../support/emulatorFixture';
 
 /** What a tree shows, level by level. */
 async function snapshot(tree: Pick<Harness['tree'], 'getChildren' | 'getTreeItem'>, node?: IdentityNode): Promise<unknown[]> {
@@ -26,21 +26,19 @@ function anotherWindow(api: Harness): { tree: IdentitiesTreeProvider; registry: 
 }
 
 suite('Persistence', () => {
+  const fixture = useEmulator({ throttle: false });
   let api: Harness;
-  let emulator: RunningEmulator;
 
   suiteSetup(async () => {
     api = await getApi();
-    emulator = await startTestEmulator();
     await removeAllResources(api);
   });
   suiteTeardown(async () => {
     await removeAllResources(api);
-    await emulator.close();
   });
 
   test('resources, users, labels, tokens, revocations and secrets are read back from storage as another window reads them', async () => {
-    const devId = await addEmulatorResource(api, emulator, 'dev');
+    const devId = await addEmulatorResource(api, fixture.emulator, 'dev');
     await run('acsIdentity.addResource', {
       connectionString: 'endpoint=https://prod.communication.azure.com/;accesskey=cHJvZC1rZXktZm9yLXRlc3Rz',
       name: 'prod',

@@ -1,18 +1,17 @@
 // Adding and removing resources: validation before storing, SecretStorage contents, the tree's
 // top level, the quickstarts' environment variable, confirmation of removal.
 import * as assert from 'node:assert/strict';
-import type { RunningEmulator } from '../../src/emulator';
-import { children, ENTER, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, startTestEmulator, type Harness } from './support';
+import { children, ENTER, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, type Harness } from './support';
+import { useEmulator } from '../support/emulatorFixture';
 
 const KEY = 'c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3ODkwYWJjZGVmZ2hpams=';
 
 suite('Resources', () => {
+  const fixture = useEmulator({ throttle: false });
   let api: Harness;
-  let emulator: RunningEmulator;
 
   suiteSetup(async () => {
     api = await getApi();
-    emulator = await startTestEmulator();
   });
   setup(async () => {
     await removeAllResources(api);
@@ -21,32 +20,31 @@ suite('Resources', () => {
   });
   suiteTeardown(async () => {
     await removeAllResources(api);
-    await emulator.close();
     delete process.env.COMMUNICATION_SERVICES_CONNECTION_STRING;
   });
 
   test('addResource with options stores the connection string in SecretStorage only and lists the resource', async () => {
-    const result = await run<{ resourceId: string; name: string }>('acsIdentity.addResource', { connectionString: emulator.connectionString, name: 'dev' });
+    const result = await run<{ resourceId: string; name: string }>('acsIdentity.addResource', { connectionString: fixture.emulator.connectionString, name: 'dev' });
     assert.equal(result.name, 'dev');
     const rows = await children(api);
     assert.deepEqual(
       rows.map((r) => [r.label, r.description]),
-      [['dev', new URL(emulator.endpoint).host]],
+      [['dev', new URL(fixture.emulator.endpoint).host]],
     );
     assert.match(rows[0].contextValue, /^acsResource(;|$)/);
-    assert.equal(lastMessageText(api), `Added "dev" (${new URL(emulator.endpoint).host}).`);
+    assert.equal(lastMessageText(api), `Added "dev" (${new URL(fixture.emulator.endpoint).host}).`);
     assert.deepEqual(await api.secretKeys(), [`acsIdentity.connectionString/${result.resourceId}`]);
-    assert.equal(await api.readSecret(`acsIdentity.connectionString/${result.resourceId}`), emulator.connectionString);
+    assert.equal(await api.readSecret(`acsIdentity.connectionString/${result.resourceId}`), fixture.emulator.connectionString);
   });
 
   test('several resources side by side, sorted by name', async () => {
     await run('acsIdentity.addResource', { connectionString: `endpoint=https://prod.communication.azure.com/;accesskey=${KEY}`, name: 'prod' });
     await run('acsIdentity.addResource', { connectionString: `endpoint=https://contoso-test.unitedstates.communication.azure.com/;accesskey=${KEY}`, name: 'test' });
-    await run('acsIdentity.addResource', { connectionString: emulator.connectionString, name: 'dev' });
+    await run('acsIdentity.addResource', { connectionString: fixture.emulator.connectionString, name: 'dev' });
     assert.deepEqual(
       (await children(api)).map((r) => [r.label, r.description]),
       [
-        ['dev', new URL(emulator.endpoint).host],
+        ['dev', new URL(fixture.emulator.endpoint).host],
         ['prod', 'prod.communication.azure.com'],
         ['test', 'contoso-test.unitedstates.communication.azure.com'],
       ],
@@ -124,13 +122,13 @@ suite('Resources', () => {
   test('Escape at any prompt adds nothing', async () => {
     api.prompts.push(ESCAPE);
     assert.equal(await run('acsIdentity.addResource'), undefined);
-    api.prompts.push(emulator.connectionString, ESCAPE);
+    api.prompts.push(fixture.emulator.connectionString, ESCAPE);
     assert.equal(await run('acsIdentity.addResource'), undefined);
     assert.deepEqual(await children(api), []);
   });
 
   test('COMMUNICATION_SERVICES_CONNECTION_STRING is offered first when set', async () => {
-    process.env.COMMUNICATION_SERVICES_CONNECTION_STRING = emulator.connectionString;
+    process.env.COMMUNICATION_SERVICES_CONNECTION_STRING = fixture.emulator.connectionString;
     try {
       api.prompts.push(ENTER, 'from-env');
       const result = await run<{ name: string }>('acsIdentity.addResource');
@@ -139,7 +137,7 @@ suite('Resources', () => {
       assert.equal(picker.kind, 'quickPick');
       assert.deepEqual(picker.choices, ['Use COMMUNICATION_SERVICES_CONNECTION_STRING', 'Enter a connection string…']);
       const resource = await resourceRow(api, 'from-env');
-      assert.equal(resource.description, new URL(emulator.endpoint).host);
+      assert.equal(resource.description, new URL(fixture.emulator.endpoint).host);
     } finally {
       delete process.env.COMMUNICATION_SERVICES_CONNECTION_STRING;
     }
@@ -159,7 +157,7 @@ suite('Resources', () => {
   });
 
   test('removeResource from the tree asks a modal confirmation naming it; Escape keeps it, Remove deletes its secrets', async () => {
-    const { resourceId } = await run<{ resourceId: string }>('acsIdentity.addResource', { connectionString: emulator.connectionString, name: 'dev' });
+    const { resourceId } = await run<{ resourceId: string }>('acsIdentity.addResource', { connectionString: fixture.emulator.connectionString, name: 'dev' });
     const { userId } = await run<{ userId: string }>('acsIdentity.createUserAndToken', { resource: resourceId, label: 'alice' });
     const keys = await api.secretKeys();
     assert.equal(keys.length, 2, 'a connection string and a token');
@@ -169,7 +167,7 @@ suite('Resources', () => {
     assert.equal(await run('acsIdentity.removeResource', node), undefined);
     const modal = api.prompts.records.at(-1);
     assert.equal(modal?.kind, 'modal');
-    assert.match(modal?.text ?? '', new RegExp(`^Remove "dev" \\(${new URL(emulator.endpoint).host.replace(/\./g, '\\.')}\\) from VS Code\\?`));
+    assert.match(modal?.text ?? '', new RegExp(`^Remove "dev" \\(${new URL(fixture.emulator.endpoint).host.replace(/\./g, '\\.')}\\) from VS Code\\?`));
     assert.match(modal?.text ?? '', /the user recorded for it, with its tokens, are deleted from VS Code\. Nothing is deleted in Azure\./);
     assert.deepEqual(modal?.choices, ['Remove']);
     assert.deepEqual((await children(api)).map((r) => r.label), ['dev']);
@@ -191,7 +189,7 @@ suite('Resources', () => {
     assert.equal(api.messages.at(-1)?.text, 'There is no Communication Services resource yet: add one first.');
     assert.deepEqual(api.messages.at(-1)?.actions, ['Add Resource']);
 
-    await run('acsIdentity.addResource', { connectionString: emulator.connectionString, name: 'dev' });
+    await run('acsIdentity.addResource', { connectionString: fixture.emulator.connectionString, name: 'dev' });
     await run('acsIdentity.addResource', { connectionString: `endpoint=https://prod.communication.azure.com/;accesskey=${KEY}`, name: 'prod' });
     api.prompts.push('prod', 'Remove');
     await run('acsIdentity.removeResource');

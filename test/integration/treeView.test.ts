@@ -1,23 +1,21 @@
 // The tree on its own: parents, stable ids, and re-rendering by itself when a token expires.
 import * as assert from 'node:assert/strict';
-import type { RunningEmulator } from '../../src/emulator';
-import { addEmulatorResource, getApi, removeAllResources, resourceRow, run, startTestEmulator, tokenRows, userRow, type Harness } from './support';
+import { addEmulatorResource, getApi, removeAllResources, resourceRow, run, tokenRows, userRow, type Harness } from './support';
+import { useEmulator } from '../support/emulatorFixture';
 
 suite('Tree view', () => {
+  const fixture = useEmulator({ throttle: false });
   let api: Harness;
-  let emulator: RunningEmulator;
   let resourceId: string;
 
   suiteSetup(async () => {
     api = await getApi();
-    emulator = await startTestEmulator();
     await removeAllResources(api);
-    resourceId = await addEmulatorResource(api, emulator, 'dev');
+    resourceId = await addEmulatorResource(api, fixture.emulator, 'dev');
   });
   teardown(() => api.tree.setClockOffset(0));
   suiteTeardown(async () => {
     await removeAllResources(api);
-    await emulator.close();
   });
 
   test('resources are expanded; every row has a stable id and its parent', async () => {

@@ -5,7 +5,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import { shortenUserId } from '../../src/shared/identifiers';
-import type { RunningEmulator } from '../../src/emulator';
 import {
   addEmulatorResource,
   assertNoSecretShown,
@@ -16,13 +15,13 @@ import {
   messagesDuring,
   removeAllResources,
   run,
-  startTestEmulator,
   tokenRows,
   userRow,
   userRows,
   waitFor,
   type Harness,
 } from './support';
+import { useEmulator } from '../support/emulatorFixture';
 
 interface Issued {
   userId: string;
@@ -33,16 +32,15 @@ interface Issued {
 const RESOURCE = 'dev';
 
 suite('Users and tokens', () => {
+  const fixture = useEmulator({ throttle: false });
   let api: Harness;
-  let emulator: RunningEmulator;
   let resourceId: string;
   const issuedTokens: string[] = [];
 
   suiteSetup(async () => {
     api = await getApi();
-    emulator = await startTestEmulator();
     await removeAllResources(api);
-    resourceId = await addEmulatorResource(api, emulator, RESOURCE);
+    resourceId = await addEmulatorResource(api, fixture.emulator, RESOURCE);
   });
   setup(async () => {
     api.prompts.clear();
@@ -52,11 +50,10 @@ suite('Users and tokens', () => {
   });
   teardown(() => {
     assert.equal(api.prompts.pending, 0, 'queued answers were left unused');
-    assertNoSecretShown(api, [...issuedTokens, emulator.connectionString.split('accesskey=')[1]]);
+    assertNoSecretShown(api, [...issuedTokens, fixture.emulator.connectionString.split('accesskey=')[1]]);
   });
   suiteTeardown(async () => {
     await removeAllResources(api);
-    await emulator.close();
   });
 
   async function createUserAndToken(options: object = {}): Promise<Issued> {
@@ -92,7 +89,7 @@ suite('Users and tokens', () => {
   });
 
   test('cancelling a creation warns that the user may exist in ACS all the same', async () => {
-    emulator.setLatency(60_000);
+    fixture.emulator.setLatency(60_000);
     try {
       for (const command of ['acsIdentity.createUser', 'acsIdentity.createUserAndToken']) {
         const pending = run(command, { resource: resourceId, label: 'ghost' });
@@ -113,7 +110,7 @@ suite('Users and tokens', () => {
         );
       }
     } finally {
-      emulator.clearFaults();
+      fixture.emulator.clearFaults();
     }
     assert.ok(!(await userRows(api, RESOURCE)).some((u) => u.label === 'ghost'));
   });
@@ -340,7 +337,7 @@ suite('Users and tokens', () => {
 
   test('deleting a user the service no longer has removes it from the list, as wanted', async () => {
     const issued = await createUserAndToken({ label: 'lars' });
-    const sdk = new CommunicationIdentityClient(emulator.connectionString, { allowInsecureConnection: true });
+    const sdk = new CommunicationIdentityClient(fixture.emulator.connectionString, { allowInsecureConnection: true });
     await sdk.deleteUser({ communicationUserId: issued.userId });
     const node = (await userRow(api, RESOURCE, issued.userId)).node;
     api.prompts.push('Delete');
@@ -354,7 +351,7 @@ suite('Users and tokens', () => {
 
   test('a user deleted elsewhere: the error names it and offers to remove it from the list', async () => {
     const issued = await createUserAndToken({ label: 'kim' });
-    const sdk = new CommunicationIdentityClient(emulator.connectionString, { allowInsecureConnection: true });
+    const sdk = new CommunicationIdentityClient(fixture.emulator.connectionString, { allowInsecureConnection: true });
     await sdk.deleteUser({ communicationUserId: issued.userId });
 
     const node = (await userRow(api, RESOURCE, issued.userId)).node;
@@ -385,7 +382,7 @@ suite('Users and tokens', () => {
   });
 
   test('addExistingUser records a user by ID, refuses a malformed ID, and knows one already listed', async () => {
-    const sdk = new CommunicationIdentityClient(emulator.connectionString, { allowInsecureConnection: true });
+    const sdk = new CommunicationIdentityClient(fixture.emulator.connectionString, { allowInsecureConnection: true });
     const created = await sdk.createUser();
     const userId = created.communicationUserId;
 

@@ -3,7 +3,7 @@
 // (tree items, notifications) and through VS Code itself (clipboard, documents).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
+import type { RunningEmulator } from '../../../src/emulator';
 import type { AcsIdentityTestApi } from '../../../src/testApi';
 import type { IdentityNode } from '../../../src/tree/nodes';
 import type { ShownMessage } from '../../../src/ui/messages';
@@ -48,10 +48,6 @@ export async function getApi(): Promise<Harness> {
   return harness;
 }
 
-/** An emulator on a free loopback port, in memory, without throttling (unless asked). */
-export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, throttle: false, ...options });
-}
 
 export function run<T = unknown>(command: string, options?: object): Promise<T> {
   return Promise.resolve(vscode.commands.executeCommand<T>(command, options));

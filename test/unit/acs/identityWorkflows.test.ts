@@ -8,8 +8,9 @@ import { parseConnectionString, type AcsConnectionString } from '../../../src/co
 import { decodeJwt } from '../../../src/shared/jwt';
 import { classifyServiceError, type ServiceErrorKind } from '../../../src/core/serviceErrors';
 import { tokenStatus } from '../../../src/core/tokenStatus';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { startEmulator } from '../../../src/emulator';
 import { Registry } from '../../../src/storage/registry';
+import { useEmulator } from '../../support/emulatorFixture';
 import { MemorySecrets } from '../support/memorySecrets';
 
 function connectionOf(connectionString: string): AcsConnectionString {
@@ -31,26 +32,18 @@ async function kindOfFailure(call: Promise<unknown>): Promise<ServiceErrorKind> 
 suite('IdentityWorkflows against the emulator', function () {
   // The SDK's own retries (throttling, unreachable endpoint) take seconds.
   this.timeout(30_000);
-  let emulator: RunningEmulator;
+  const fixture = useEmulator();
   let root: string;
   let registry: Registry;
   let workflows: IdentityWorkflows;
   let resourceId: string;
 
-  suiteSetup(async () => {
-    emulator = await startEmulator({ port: 0 });
-  });
-
-  suiteTeardown(async () => {
-    await emulator.close();
-  });
-
   setup(async () => {
-    emulator.clearFaults();
+    fixture.emulator.clearFaults();
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'acs-workflows-'));
     registry = new Registry(root, new MemorySecrets());
     workflows = new IdentityWorkflows(registry);
-    resourceId = (await registry.addResource('Local emulator', connectionOf(emulator.connectionString), { isLocalEmulator: true })).id;
+    resourceId = (await registry.addResource('Local emulator', connectionOf(fixture.emulator.connectionString), { isLocalEmulator: true })).id;
   });
 
   teardown(async () => {
@@ -91,13 +84,13 @@ suite('IdentityWorkflows against the emulator', function () {
   });
 
   test('issuing for a user known only by id adds it to the list', async () => {
-    const { userId } = await new AcsIdentityClient(connectionOf(emulator.connectionString)).createUser();
+    const { userId } = await new AcsIdentityClient(connectionOf(fixture.emulator.connectionString)).createUser();
     await workflows.issueToken(resourceId, userId, { scopes: ['chat'], lifetimeMinutes: 60 });
     assert.equal((await registry.getUser(resourceId, userId))?.origin, 'added');
   });
 
   test('a wrong access key is classified as keyRejected', async () => {
-    const wrongKey = connectionOf(emulator.connectionString.replace(/accesskey=.*/, `accesskey=${Buffer.alloc(64, 1).toString('base64')}`));
+    const wrongKey = connectionOf(fixture.emulator.connectionString.replace(/accesskey=.*/, `accesskey=${Buffer.alloc(64, 1).toString('base64')}`));
     assert.equal(await kindOfFailure(new AcsIdentityClient(wrongKey).createUser()), 'keyRejected');
   });
 
@@ -108,7 +101,7 @@ suite('IdentityWorkflows against the emulator', function () {
   });
 
   test('a deleted user is classified as userNotFound', async () => {
-    const client = new AcsIdentityClient(connectionOf(emulator.connectionString));
+    const client = new AcsIdentityClient(connectionOf(fixture.emulator.connectionString));
     const { userId } = await client.createUser();
     await client.deleteUser(userId);
     assert.equal(await kindOfFailure(client.issueToken(userId, ['chat'], 60)), 'userNotFound');
@@ -121,12 +114,12 @@ suite('IdentityWorkflows against the emulator', function () {
 
   test('throttling that outlasts the SDK retries is classified as throttled', async () => {
     // More 429s than the SDK's three retries (each waits the emulator's Retry-After of 1 s).
-    emulator.failNext(4, 429);
+    fixture.emulator.failNext(4, 429);
     assert.equal(await kindOfFailure(workflows.createUser(resourceId, {})), 'throttled');
   });
 
   test('a cancelled call is classified as cancelled', async () => {
-    emulator.setLatency(2000);
+    fixture.emulator.setLatency(2000);
     const controller = new AbortController();
     const call = workflows.createUser(resourceId, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
