@@ -24,13 +24,14 @@ const START_EMULATOR_VARIABLE = 'ACS_IDENTITY_START_EMULATOR';
 /** Ended tokens stay listed, marked, for a day; after that their values are dead credentials. */
 const ENDED_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-let emulatorToStop: EmulatorHost | undefined;
+/** What deactivation must wait for: the emulator to stop, and the records' background writes to end. */
+let stopping: (() => Promise<void>) | undefined;
 
 /** The composition root: builds each part once, wires them, and starts the background work. */
 export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi | undefined {
   const logger = new Logger('ACS Identities');
   const storageDirectory = context.globalStorageUri.fsPath;
-  const registry = new Registry(storageDirectory, context.secrets);
+  const registry = new Registry(storageDirectory, context.secrets, logger);
   const clock = new Clock();
   const view = createIdentitiesView(registry, context.secrets, logger, clock);
   const messages = new Messages(logger);
@@ -38,7 +39,10 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const progress = new ServiceProgress();
   const config = new Config();
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
-  emulatorToStop = emulator;
+  stopping = async () => {
+    await emulator.stop();
+    await registry.dispose();
+  };
   const services: Services = {
     registry,
     workflows: new IdentityWorkflows(registry),
@@ -62,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     ...view.disposables,
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
     ...registerCommands(services),
-    { dispose: () => void emulator.stop() },
+    { dispose: () => void stopping?.() },
   );
 
   // In the background: activation waits neither for the emulator (nor loads its bundle) nor for the pruning.
@@ -76,8 +80,9 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     : undefined;
 }
 
-/** Stops the in-process emulator (VS Code awaits this before the extension host exits). */
+/** Stops the in-process emulator and lets the records' writes finish (VS Code awaits this before the extension host exits). */
 export async function deactivate(): Promise<void> {
-  await emulatorToStop?.stop();
-  emulatorToStop = undefined;
+  const stop = stopping;
+  stopping = undefined;
+  await stop?.();
 }

@@ -37,6 +37,8 @@ export interface AcsIdentityTestApi {
   readonly storageDirectory: string;
   /** The extension's own `context.secrets`. */
   readonly secrets: vscode.SecretStorage;
+  /** Resolves once every write started so far (records and secrets) is done. */
+  whenIdle(): Promise<void>;
   /** The SecretStorage keys the records point to (SecretStorage itself cannot list keys in VS Code 1.90). */
   secretKeys(): Promise<string[]>;
   /** The emulator started by "Start Local Emulator", if running. */
@@ -86,7 +88,9 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
     },
     storageDirectory: parts.storageDirectory,
     secrets: parts.secrets,
+    whenIdle: () => registry.whenIdle(),
     secretKeys: async () => {
+      await registry.whenIdle();
       const keys: string[] = [];
       for (const resource of await registry.listResources()) {
         keys.push(Registry.secretKeyForConnectionString(resource.id));

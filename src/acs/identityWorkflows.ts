@@ -19,6 +19,9 @@ export class MissingConnectionStringError extends Error {
 
 /** Each operation calls the service, then records what it did, so the list matches the service. */
 export class IdentityWorkflows {
+  /** One SDK client per connection string: building its pipeline for every call would cost each call. */
+  private readonly clients = new Map<string, AcsIdentityClient>();
+
   constructor(private readonly registry: Registry) {}
 
   async createUser(resourceId: string, options: { label?: string; signal?: AbortSignal }): Promise<{ userId: string }> {
@@ -68,10 +71,16 @@ export class IdentityWorkflows {
 
   private async clientFor(resourceId: string): Promise<AcsIdentityClient> {
     const stored = await this.registry.getConnectionString(resourceId);
+    const cached = stored === undefined ? undefined : this.clients.get(stored);
+    if (cached) {
+      return cached;
+    }
     const parsed = stored === undefined ? undefined : parseConnectionString(stored);
     if (!parsed?.ok) {
       throw new MissingConnectionStringError();
     }
-    return new AcsIdentityClient(parsed.value);
+    const client = new AcsIdentityClient(parsed.value);
+    this.clients.set(parsed.value.canonical, client);
+    return client;
   }
 }

@@ -1,10 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import type { AcsConnectionString } from '../core/connectionString';
-import type { TokenScope } from '../shared/scopes';
-import { tokenEndsAt } from '../core/tokenStatus';
-import { listDirectory, readJson, removeTree, writeJsonAtomically } from './jsonFiles';
+import type { Log } from '../core/log';
+import { type RecordEvent, type Stamp } from '../core/recordEvents';
+import { emptyChange, isEmptyChange, RecordState, type RecordChange, type RecordReader } from '../core/recordState';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
+import { tokenEndsAt } from '../core/tokenStatus';
+import { writeFileAtomically } from '../shared/atomicFile';
+import type { TokenScope } from '../shared/scopes';
+import { JournalWriter, readJournal, readWholeJournal, serializeEvents, type DamagedLine, type JournalRead } from './journal';
+import { readLegacyRecords, removeLegacyRecords } from './legacyRecords';
+import { isWriterAlive, RecordFolder } from './recordFolder';
+
+export type { RecordChange } from '../core/recordState';
+export type { DamagedLine } from './journal';
 
 /** The part of `vscode.SecretStorage` the registry uses; keeping it structural keeps this module vscode-free. */
 export interface SecretStore {
@@ -17,27 +27,57 @@ export interface Disposable {
   dispose(): void;
 }
 
+/** Removals are remembered this long after they happened (a journal written before one can only be that old). */
+const TOMBSTONE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/** Other windows' changes also arrive by polling, in case the file system sends no notifications. */
+const POLL_INTERVAL_MS = 5000;
+/** Secrets deleted in one go before their records say so (a batch of events per group). */
+const SECRET_DELETION_BATCH = 200;
+
+const SILENT_LOG: Log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
 /**
- * What the extension knows about resources, users and tokens.
+ * What the extension knows about resources, users and tokens: held in memory, loaded once, and
+ * changed in place by this window's own commands, so that reading never touches the disk.
  *
- * Records are files, one per resource, user and token, under the extension's global storage folder:
- *   resources/<resourceId>/resource.json
- *   resources/<resourceId>/users/<encoded user id>/user.json
- *   resources/<resourceId>/users/<encoded user id>/tokens/<tokenId>.json
- * Two windows that create users at the same time write different files, so neither loses an entry
- * (globalState would not do: VS Code writes an extension's whole globalState as one value, last
- * writer wins). Nothing secret is in these files: connection strings and token values are in
- * SecretStorage, under the keys below.
+ * Behind it, each window appends its changes to a journal of its own (see recordFolder.ts), and
+ * reads the other windows' journals as they grow: a change made elsewhere arrives as its events,
+ * without re-reading everything. The records are what all events add up to (recordState.ts), so
+ * two windows changing the same user at once both keep their change. Nothing secret is in these
+ * files: connection strings and token values are in SecretStorage, under the keys below.
  */
 export class Registry {
-  private readonly listeners = new Set<() => void>();
-  private readonly resourcesDirectory: string;
+  private readonly folder: RecordFolder;
+  private readonly writerId = RecordFolder.newWriterId();
+  private readonly journal: JournalWriter;
+  private readonly state = new RecordState();
+  private readonly listeners = new Set<(change: RecordChange) => void>();
+  /** How far each other window's journal has been read. */
+  private readonly positions = new Map<string, { offset: number; line: number }>();
+  private readonly damagedLines: DamagedLine[] = [];
+  private snapshotVersion: string | undefined;
+  private lastStampAt = 0;
+  private loading: Promise<void> | undefined;
+  private catchingUp: Promise<void> | undefined;
+  private catchUpAgain = false;
+  private readonly watchers: FSWatcher[] = [];
+  private poller: NodeJS.Timeout | undefined;
+  private disposed = false;
+  /** Connection strings read once from SecretStorage (each read is a round trip to VS Code). */
+  private readonly connectionStrings = new Map<string, string>();
+  /** Token values on their way to SecretStorage: readable at once, stored in the background. */
+  private readonly unsavedTokenValues = new Map<string, string>();
+  /** Secrets this window is deleting now, so that the orphan sweep does not delete them twice. */
+  private readonly deletingSecrets = new Set<string>();
+  private readonly backgroundWork = new Set<Promise<unknown>>();
 
   constructor(
     rootDirectory: string,
     private readonly secrets: SecretStore,
+    private readonly log: Log = SILENT_LOG,
   ) {
-    this.resourcesDirectory = path.join(rootDirectory, 'resources');
+    this.folder = new RecordFolder(rootDirectory);
+    this.journal = new JournalWriter(this.folder.journalOf(this.writerId));
   }
 
   static secretKeyForConnectionString(resourceId: string): string {
@@ -48,19 +88,42 @@ export class Registry {
     return `acsIdentity.token/${token.resourceId}/${token.tokenId}`;
   }
 
-  /** Fired after every change made through this instance (another window's changes are not seen here). */
-  onDidChange(listener: () => void): Disposable {
+  /** The id a resource gets from its endpoint: two windows adding the same endpoint add the same resource. */
+  static resourceIdFor(endpoint: string): string {
+    const hex = createHash('sha256').update(endpoint.toLowerCase()).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  /** Fired after every change, made here or read from another window's journal, with what it changed. */
+  onDidChange(listener: (change: RecordChange) => void): Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  async listResources(): Promise<ResourceRecord[]> {
-    const resources = await this.readAll<ResourceRecord>(this.resourcesDirectory, (name) => this.resourceFile(name));
-    return resources.sort((a, b) => a.name.localeCompare(b.name) || a.addedAt.localeCompare(b.addedAt));
+  /** Loads the records (once); every other method waits for it. */
+  whenLoaded(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
   }
 
-  getResource(resourceId: string): Promise<ResourceRecord | undefined> {
-    return readJson<ResourceRecord>(this.resourceFile(resourceId));
+  /** The records as they are now, for reads that cannot wait (tree items); complete once {@link whenLoaded} resolved. */
+  get records(): RecordReader {
+    return this.state;
+  }
+
+  /** Journal lines that are not records (a damaged disk, a hand edit): reported, never silently dropped. */
+  get damaged(): readonly DamagedLine[] {
+    return this.damagedLines;
+  }
+
+  async listResources(): Promise<readonly ResourceRecord[]> {
+    await this.whenLoaded();
+    return this.state.resources();
+  }
+
+  async getResource(resourceId: string): Promise<ResourceRecord | undefined> {
+    await this.whenLoaded();
+    return this.state.resource(resourceId);
   }
 
   async findResourceByEndpoint(endpoint: string): Promise<ResourceRecord | undefined> {
@@ -68,8 +131,9 @@ export class Registry {
   }
 
   async addResource(name: string, connection: AcsConnectionString, options: { isLocalEmulator?: boolean } = {}): Promise<ResourceRecord> {
+    await this.whenLoaded();
     const resource: ResourceRecord = {
-      id: randomUUID(),
+      id: Registry.resourceIdFor(connection.endpoint),
       name,
       endpoint: connection.endpoint,
       host: connection.host,
@@ -77,115 +141,167 @@ export class Registry {
       isLocalEmulator: options.isLocalEmulator ?? false,
     };
     // The secret first: a listed resource always has its connection string.
-    await this.secrets.store(Registry.secretKeyForConnectionString(resource.id), connection.canonical);
-    await writeJsonAtomically(this.resourceFile(resource.id), resource);
-    this.changed();
+    await this.storeConnectionString(resource.id, connection.canonical);
+    await this.commit([{ kind: 'resourceSet', stamp: this.stamp(), resource }]);
     return resource;
   }
 
   async updateResourceConnection(resourceId: string, connection: AcsConnectionString): Promise<ResourceRecord> {
     const resource = { ...(await this.requireResource(resourceId)), endpoint: connection.endpoint, host: connection.host };
-    await this.secrets.store(Registry.secretKeyForConnectionString(resourceId), connection.canonical);
-    await writeJsonAtomically(this.resourceFile(resourceId), resource);
-    this.changed();
+    await this.storeConnectionString(resourceId, connection.canonical);
+    await this.commit([{ kind: 'resourceSet', stamp: this.stamp(), resource }]);
     return resource;
   }
 
   async getConnectionString(resourceId: string): Promise<string | undefined> {
-    return this.secrets.get(Registry.secretKeyForConnectionString(resourceId));
-  }
-
-  async removeResource(resourceId: string): Promise<void> {
-    // Secrets before records: a crash in between leaves a listed resource to remove again, never an orphaned secret.
-    for (const user of await this.listUsers(resourceId)) {
-      await this.deleteTokenSecrets(user);
+    const cached = this.connectionStrings.get(resourceId);
+    if (cached !== undefined) {
+      return cached;
     }
-    await this.secrets.delete(Registry.secretKeyForConnectionString(resourceId));
-    await removeTree(this.resourceDirectory(resourceId));
-    this.changed();
+    const stored = await this.secrets.get(Registry.secretKeyForConnectionString(resourceId));
+    if (stored !== undefined) {
+      this.connectionStrings.set(resourceId, stored);
+    }
+    return stored;
   }
 
-  async listUsers(resourceId: string): Promise<UserRecord[]> {
-    const usersDirectory = path.join(this.resourceDirectory(resourceId), 'users');
-    const users = await this.readAll<UserRecord>(usersDirectory, (name) => path.join(usersDirectory, name, 'user.json'));
-    return users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.userId.localeCompare(b.userId));
+  /** Another window may have stored a new connection string (after a key rotation): read it again next time. */
+  forgetCachedSecret(key: string): void {
+    for (const resourceId of this.connectionStrings.keys()) {
+      if (Registry.secretKeyForConnectionString(resourceId) === key) {
+        this.connectionStrings.delete(resourceId);
+      }
+    }
   }
 
-  getUser(resourceId: string, userId: string): Promise<UserRecord | undefined> {
-    return readJson<UserRecord>(this.userFile(resourceId, userId));
+  /** Removes the resource and everything recorded for it; its secrets are deleted in the background. */
+  async removeResource(resourceId: string): Promise<void> {
+    await this.whenLoaded();
+    const tokens = this.state.users(resourceId).flatMap((user) => this.state.tokens(resourceId, user.userId));
+    await this.commit([{ kind: 'resourceRemoved', stamp: this.stamp(), resourceId }]);
+    this.connectionStrings.delete(resourceId);
+    this.inBackground(this.deleteTokenSecrets(tokens).then(() => this.deleteSecret(Registry.secretKeyForConnectionString(resourceId))));
+  }
+
+  async listUsers(resourceId: string): Promise<readonly UserRecord[]> {
+    await this.whenLoaded();
+    return this.state.users(resourceId);
+  }
+
+  async getUser(resourceId: string, userId: string): Promise<UserRecord | undefined> {
+    await this.whenLoaded();
+    return this.state.user(resourceId, userId);
   }
 
   /** Records a user; for one already known, keeps its record and only updates the label if one is given. */
   async addUser(resourceId: string, userId: string, details: { label?: string; origin: 'created' | 'added'; createdAt?: Date }): Promise<UserRecord> {
+    return (await this.addUsers(resourceId, [{ userId, ...details }]))[0];
+  }
+
+  /** Records many users in one write (bulk creation). */
+  async addUsers(resourceId: string, users: readonly { userId: string; label?: string; origin: 'created' | 'added'; createdAt?: Date }[]): Promise<UserRecord[]> {
     await this.requireResource(resourceId);
-    const existing = await this.getUser(resourceId, userId);
-    const user: UserRecord = existing
-      ? { ...existing, label: normalizeLabel(details.label) ?? existing.label }
-      : {
-          resourceId,
-          userId,
-          label: normalizeLabel(details.label),
-          createdAt: (details.createdAt ?? new Date()).toISOString(),
-          origin: details.origin,
-        };
-    await writeJsonAtomically(this.userFile(resourceId, userId), user);
-    this.changed();
-    return user;
+    const events: RecordEvent[] = [];
+    for (const { userId, label, origin, createdAt } of users) {
+      requireId(userId, 'user');
+      const existing = this.state.user(resourceId, userId);
+      const normalized = normalizeLabel(label);
+      if (!existing) {
+        events.push({
+          kind: 'userAdded',
+          stamp: this.stamp(),
+          user: { resourceId, userId, createdAt: (createdAt ?? new Date()).toISOString(), origin, ...(normalized === undefined ? {} : { label: normalized }) },
+        });
+      } else if (normalized !== undefined && normalized !== existing.label) {
+        events.push({ kind: 'userLabelSet', stamp: this.stamp(), resourceId, userId, label: normalized });
+      }
+    }
+    await this.commit(events);
+    return users.map(({ userId }) => this.state.user(resourceId, userId)!);
   }
 
   async renameUser(resourceId: string, userId: string, label: string | undefined): Promise<UserRecord> {
-    const user = { ...(await this.requireUser(resourceId, userId)), label: normalizeLabel(label) };
-    await writeJsonAtomically(this.userFile(resourceId, userId), user);
-    this.changed();
-    return user;
+    await this.requireUser(resourceId, userId);
+    const normalized = normalizeLabel(label);
+    await this.commit([{ kind: 'userLabelSet', stamp: this.stamp(), resourceId, userId, ...(normalized === undefined ? {} : { label: normalized }) }]);
+    return this.state.user(resourceId, userId)!;
   }
 
   async markTokensRevoked(resourceId: string, userId: string, at: Date): Promise<UserRecord> {
-    const user = await this.requireUser(resourceId, userId);
+    await this.requireUser(resourceId, userId);
     // Every token recorded so far was issued before the revocation, even within the clock's resolution.
-    const newestIssue = Math.max(0, ...(await this.listTokens(resourceId, userId)).map((token) => Date.parse(token.issuedAt)));
-    const revoked = { ...user, tokensRevokedAt: new Date(Math.max(at.getTime(), newestIssue)).toISOString() };
-    await writeJsonAtomically(this.userFile(resourceId, userId), revoked);
-    this.changed();
-    return revoked;
-  }
-
-  /** Removes the user from the list (and its token values from SecretStorage); the user still exists in ACS. */
-  async forgetUser(resourceId: string, userId: string): Promise<void> {
-    const user = await this.getUser(resourceId, userId);
-    if (user) {
-      await this.deleteTokenSecrets(user);
+    let revokedAt = at.getTime();
+    for (const token of this.state.tokens(resourceId, userId)) {
+      revokedAt = Math.max(revokedAt, Date.parse(token.issuedAt));
     }
-    await removeTree(this.userDirectory(resourceId, userId));
-    this.changed();
+    await this.commit([{ kind: 'tokensRevoked', stamp: this.stamp(), resourceId, userId, at: new Date(revokedAt).toISOString() }]);
+    return this.state.user(resourceId, userId)!;
   }
 
-  async listTokens(resourceId: string, userId: string): Promise<TokenRecord[]> {
-    const tokensDirectory = path.join(this.userDirectory(resourceId, userId), 'tokens');
-    const tokens = await this.readAll<TokenRecord>(tokensDirectory, (name) => path.join(tokensDirectory, name));
-    return tokens.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  /** Removes users from the list (their token values from SecretStorage in the background); they still exist in ACS. */
+  async forgetUsers(resourceId: string, userIds: readonly string[]): Promise<void> {
+    await this.whenLoaded();
+    const tokens: TokenRecord[] = [];
+    const events: RecordEvent[] = [];
+    for (const userId of userIds) {
+      requireId(userId, 'user');
+      tokens.push(...this.state.tokens(resourceId, userId));
+      events.push({ kind: 'userRemoved', stamp: this.stamp(), resourceId, userId });
+    }
+    await this.commit(events);
+    this.inBackground(this.deleteTokenSecrets(tokens));
   }
 
-  async addToken(
-    resourceId: string,
-    userId: string,
-    token: { value: string; scopes: readonly TokenScope[]; issuedAt: Date; expiresOn: Date },
-  ): Promise<TokenRecord> {
-    const user = await this.requireUser(resourceId, userId);
-    // A token issued after a revocation counts as newer than it, even within the clock's resolution.
-    const revokedAt = user.tokensRevokedAt === undefined ? -Infinity : Date.parse(user.tokensRevokedAt);
-    const record: TokenRecord = {
-      resourceId,
-      userId,
-      tokenId: randomUUID(),
-      scopes: [...token.scopes],
-      issuedAt: new Date(Math.max(token.issuedAt.getTime(), revokedAt + 1)).toISOString(),
-      expiresOn: token.expiresOn.toISOString(),
-    };
-    await this.secrets.store(Registry.secretKeyForToken(record), token.value);
-    await writeJsonAtomically(this.tokenFile(record), record);
-    this.changed();
-    return record;
+  forgetUser(resourceId: string, userId: string): Promise<void> {
+    return this.forgetUsers(resourceId, [userId]);
+  }
+
+  /** Newest first. */
+  async listTokens(resourceId: string, userId: string): Promise<readonly TokenRecord[]> {
+    await this.whenLoaded();
+    return this.state.tokens(resourceId, userId);
+  }
+
+  /**
+   * Records a token. Its value is readable at once through {@link getTokenValue}; it reaches
+   * SecretStorage in the background (each store is a round trip of several milliseconds to VS Code).
+   */
+  async addToken(resourceId: string, userId: string, token: NewToken): Promise<TokenRecord> {
+    return (await this.addTokens([{ resourceId, userId, ...token }]))[0];
+  }
+
+  /** Records many tokens in one write (bulk creation). */
+  async addTokens(tokens: readonly (NewToken & { resourceId: string; userId: string })[]): Promise<TokenRecord[]> {
+    await this.whenLoaded();
+    const records: TokenRecord[] = [];
+    for (const { resourceId, userId, scopes, issuedAt, expiresOn } of tokens) {
+      const user = await this.requireUser(resourceId, userId);
+      // A token issued after a revocation counts as newer than it, even within the clock's resolution.
+      const revokedAt = user.tokensRevokedAt === undefined ? -Infinity : Date.parse(user.tokensRevokedAt);
+      records.push({
+        resourceId,
+        userId,
+        tokenId: randomUUID(),
+        scopes: [...scopes],
+        issuedAt: new Date(Math.max(issuedAt.getTime(), revokedAt + 1)).toISOString(),
+        expiresOn: expiresOn.toISOString(),
+      });
+    }
+    records.forEach((record, index) => this.unsavedTokenValues.set(Registry.secretKeyForToken(record), tokens[index].value));
+    try {
+      await this.commit(records.map((token) => ({ kind: 'tokenAdded', stamp: this.stamp(), token })));
+    } catch (error) {
+      records.forEach((record) => this.unsavedTokenValues.delete(Registry.secretKeyForToken(record)));
+      throw error;
+    }
+    this.inBackground(this.storeTokenValues(records));
+    return records;
+  }
+
+  getTokenValue(token: TokenRecord): Promise<string | undefined> {
+    const key = Registry.secretKeyForToken(token);
+    const unsaved = this.unsavedTokenValues.get(key);
+    return unsaved === undefined ? Promise.resolve(this.secrets.get(key)) : Promise.resolve(unsaved);
   }
 
   /**
@@ -194,32 +310,289 @@ export class Registry {
    * SecretStorage. Until then they stay listed, marked, so that a person sees what happened.
    */
   async pruneEndedTokens(now: Date, retentionMs: number): Promise<number> {
-    let pruned = 0;
-    for (const resource of await this.listResources()) {
-      for (const user of await this.listUsers(resource.id)) {
-        for (const token of await this.listTokens(resource.id, user.userId)) {
+    await this.whenLoaded();
+    const ended: TokenRecord[] = [];
+    for (const resource of this.state.resources()) {
+      for (const user of this.state.users(resource.id)) {
+        for (const token of this.state.tokens(resource.id, user.userId)) {
           if (tokenEndsAt(token, user).getTime() < now.getTime() - retentionMs) {
-            await this.secrets.delete(Registry.secretKeyForToken(token));
-            await removeTree(this.tokenFile(token));
-            pruned++;
+            ended.push(token);
           }
         }
       }
     }
-    if (pruned > 0) {
-      this.changed();
-    }
-    return pruned;
+    await this.deleteTokenSecrets(ended);
+    return ended.length;
   }
 
-  getTokenValue(token: TokenRecord): Promise<string | undefined> {
-    return Promise.resolve(this.secrets.get(Registry.secretKeyForToken(token)));
+  /** Reads what other windows wrote since the last read (notifications can be missed, e.g. on network drives). */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        await this.readOthers();
+      } while (this.catchUpAgain && !this.disposed);
+    })().finally(() => {
+      this.catchingUp = undefined;
+    });
+    return this.catchingUp;
   }
 
-  private async deleteTokenSecrets(user: UserRecord): Promise<void> {
-    for (const token of await this.listTokens(user.resourceId, user.userId)) {
-      await this.secrets.delete(Registry.secretKeyForToken(token));
+  /** Resolves once every write started so far (journal and secrets) is done. */
+  async whenIdle(): Promise<void> {
+    while (this.backgroundWork.size > 0) {
+      await Promise.allSettled([...this.backgroundWork]);
     }
+    await this.journal.flush();
+  }
+
+  /** Rewrites the snapshot without the damaged lines it can drop, absorbing the journals of windows that are gone. */
+  async compact(): Promise<boolean> {
+    await this.whenLoaded();
+    const unlock = await this.folder.tryLock();
+    if (!unlock) {
+      return false;
+    }
+    try {
+      const gone = (await this.folder.journals()).filter((writer) => writer !== this.writerId && !isWriterAlive(writer));
+      for (const writer of gone) {
+        await this.readJournalOf(writer, true);
+      }
+      const events = [...this.state.events(Date.now() - TOMBSTONE_RETENTION_MS)];
+      await writeFileAtomically(this.folder.snapshotFile, serializeEvents(events));
+      this.snapshotVersion = await this.versionOfSnapshot();
+      for (const writer of gone) {
+        await rm(this.folder.journalOf(writer), { force: true });
+        this.positions.delete(writer);
+      }
+      const rewritten = new Set([this.folder.snapshotFile, ...gone.map((writer) => this.folder.journalOf(writer))]);
+      const kept = this.damagedLines.filter((line) => !rewritten.has(line.file));
+      this.damagedLines.splice(0, this.damagedLines.length, ...kept);
+      return true;
+    } finally {
+      await unlock();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.watchers.forEach((watcher) => watcher.close());
+    clearInterval(this.poller);
+    await this.whenIdle();
+    await this.journal.close();
+  }
+
+  private async load(): Promise<void> {
+    await this.folder.create();
+    await this.migrateLegacyRecords();
+    const snapshot = await readWholeJournal(this.folder.snapshotFile);
+    this.snapshotVersion = await this.versionOfSnapshot();
+    if (snapshot) {
+      this.applyRead(snapshot);
+    }
+    let gone = 0;
+    for (const writer of await this.folder.journals()) {
+      if (writer !== this.writerId) {
+        const alive = isWriterAlive(writer);
+        gone += alive ? 0 : 1;
+        await this.readJournalOf(writer, !alive);
+      }
+    }
+    this.sweepOrphans();
+    this.watch();
+    if (gone > 0) {
+      this.inBackground(this.compact());
+    }
+  }
+
+  /** Turns the records of version 0.1 into events of this window's journal, once. */
+  private async migrateLegacyRecords(): Promise<void> {
+    const legacy = await readLegacyRecords(this.folder.legacyDirectory, this.secrets, this.log, {
+      connectionString: (resourceId) => Registry.secretKeyForConnectionString(resourceId),
+      token: (resourceId, tokenId) => Registry.secretKeyForToken({ resourceId, tokenId }),
+    });
+    if (!legacy) {
+      return;
+    }
+    const events: RecordEvent[] = [
+      ...legacy.resources.map((resource): RecordEvent => ({ kind: 'resourceSet', stamp: this.stamp(), resource })),
+      ...legacy.users.flatMap(({ tokensRevokedAt, ...user }): RecordEvent[] => [
+        { kind: 'userAdded', stamp: this.stamp(), user },
+        ...(tokensRevokedAt === undefined ? [] : [{ kind: 'tokensRevoked' as const, stamp: this.stamp(), resourceId: user.resourceId, userId: user.userId, at: tokensRevokedAt }]),
+      ]),
+      ...legacy.tokens.map((token): RecordEvent => ({ kind: 'tokenAdded', stamp: this.stamp(), token })),
+    ];
+    await this.journal.append(events);
+    this.applyEvents(events);
+    for (const key of legacy.orphanedSecretKeys) {
+      await this.secrets.delete(key);
+    }
+    await removeLegacyRecords(this.folder.legacyDirectory);
+    this.log.info(`Moved ${legacy.resources.length} resources and ${legacy.users.length} users to the journal format`);
+  }
+
+  private async readOthers(): Promise<void> {
+    await this.whenLoaded();
+    const version = await this.versionOfSnapshot();
+    if (version !== this.snapshotVersion) {
+      // Another window compacted: the snapshot may hold the end of a journal it then deleted.
+      this.snapshotVersion = version;
+      const snapshot = await readWholeJournal(this.folder.snapshotFile);
+      if (snapshot) {
+        this.emit(this.applyRead({ ...snapshot, damaged: [] }));
+      }
+    }
+    const change = emptyChange();
+    for (const writer of await this.folder.journals()) {
+      if (writer !== this.writerId) {
+        this.mergeChange(change, await this.readJournalOf(writer, false));
+      }
+    }
+    this.emit(change);
+    this.sweepOrphans(change);
+  }
+
+  private async readJournalOf(writer: string, final: boolean): Promise<RecordChange> {
+    const from = this.positions.get(writer) ?? { offset: 0, line: 0 };
+    const read = await readJournal(this.folder.journalOf(writer), from, final);
+    this.positions.set(writer, { offset: read.nextOffset, line: read.nextLine });
+    return this.applyRead(read);
+  }
+
+  private applyRead(read: Pick<JournalRead, 'events' | 'damaged'>): RecordChange {
+    for (const line of read.damaged) {
+      this.log.warn(`Line ${line.line} of ${line.file} is not a record (${line.reason}); it is kept out of the list.`);
+      this.damagedLines.push(line);
+    }
+    for (const event of read.events) {
+      this.lastStampAt = Math.max(this.lastStampAt, event.stamp[0]);
+      if (event.kind === 'resourceSet' || event.kind === 'resourceRemoved') {
+        // Another window may have rotated the key: read the connection string again.
+        this.connectionStrings.delete(event.kind === 'resourceSet' ? event.resource.id : event.resourceId);
+      }
+    }
+    return this.applyEvents(read.events);
+  }
+
+  private applyEvents(events: readonly RecordEvent[]): RecordChange {
+    const change = emptyChange();
+    for (const event of events) {
+      this.state.apply(event, change);
+    }
+    return change;
+  }
+
+  /** Appends this window's events, then applies them: a failed write changes nothing. */
+  private async commit(events: readonly RecordEvent[]): Promise<void> {
+    await this.whenLoaded();
+    await this.journal.append(events);
+    this.emit(this.applyEvents(events));
+  }
+
+  /** Tokens issued for a user or resource that another window removed without knowing of them. */
+  private sweepOrphans(change?: RecordChange): void {
+    const orphaned = this.state.orphanedTokens(change).filter((token) => !this.deletingSecrets.has(Registry.secretKeyForToken(token)));
+    if (orphaned.length > 0) {
+      this.log.info(`Deleting the values of ${orphaned.length} tokens whose user was removed in another window`);
+      this.inBackground(this.deleteTokenSecrets(orphaned));
+    }
+  }
+
+  /** Deletes token values, then records the tokens as removed, in batches: a crash in between leaves them for the orphan sweep. */
+  private async deleteTokenSecrets(tokens: readonly TokenRecord[]): Promise<void> {
+    for (let start = 0; start < tokens.length; start += SECRET_DELETION_BATCH) {
+      const batch = tokens.slice(start, start + SECRET_DELETION_BATCH);
+      const keys = batch.map((token) => Registry.secretKeyForToken(token));
+      keys.forEach((key) => this.deletingSecrets.add(key));
+      try {
+        await Promise.all(keys.map((key) => this.deleteSecret(key)));
+        await this.commit(batch.map((token) => ({ kind: 'tokenRemoved', stamp: this.stamp(), resourceId: token.resourceId, userId: token.userId, tokenId: token.tokenId })));
+      } finally {
+        keys.forEach((key) => this.deletingSecrets.delete(key));
+      }
+    }
+  }
+
+  private async deleteSecret(key: string): Promise<void> {
+    this.unsavedTokenValues.delete(key);
+    await this.secrets.delete(key);
+  }
+
+  private async storeConnectionString(resourceId: string, connectionString: string): Promise<void> {
+    await this.secrets.store(Registry.secretKeyForConnectionString(resourceId), connectionString);
+    this.connectionStrings.set(resourceId, connectionString);
+  }
+
+  private async storeTokenValues(tokens: readonly TokenRecord[]): Promise<void> {
+    for (const token of tokens) {
+      const key = Registry.secretKeyForToken(token);
+      const value = this.unsavedTokenValues.get(key);
+      if (value === undefined) {
+        continue; // already removed
+      }
+      try {
+        await this.secrets.store(key, value);
+      } catch (error) {
+        this.log.error('Could not store a token value in SecretStorage', error);
+      }
+      this.unsavedTokenValues.delete(key);
+    }
+  }
+
+  private inBackground(work: Promise<unknown>): void {
+    const tracked = work.catch((error: unknown) => this.log.error('A background write of the records failed', error));
+    this.backgroundWork.add(tracked);
+    void tracked.finally(() => this.backgroundWork.delete(tracked));
+  }
+
+  /** The snapshot's folder (another window compacted) and the journals' (another window wrote); this window's own writes are already applied. */
+  private watch(): void {
+    const ownJournal = `${this.writerId}.jsonl`;
+    try {
+      for (const directory of [this.folder.directory, this.folder.journalsDirectory]) {
+        const watcher = watch(directory, (_event, name) => name !== ownJournal && void this.catchUp());
+        watcher.on('error', () => undefined);
+        this.watchers.push(watcher);
+      }
+    } catch (error) {
+      this.log.warn(`Cannot watch ${this.folder.directory} (${String(error)}); other windows' changes arrive every ${POLL_INTERVAL_MS / 1000} s`);
+    }
+    this.poller = setInterval(() => void this.catchUp(), POLL_INTERVAL_MS);
+    this.poller.unref();
+  }
+
+  private emit(change: RecordChange): void {
+    if (isEmptyChange(change)) {
+      return;
+    }
+    for (const listener of [...this.listeners]) {
+      listener(change);
+    }
+  }
+
+  private mergeChange(into: RecordChange, from: RecordChange): void {
+    into.resources ||= from.resources;
+    from.usersOf.forEach((id) => into.usersOf.add(id));
+    from.users.forEach((key) => into.users.add(key));
+  }
+
+  private async versionOfSnapshot(): Promise<string | undefined> {
+    try {
+      const info = await stat(this.folder.snapshotFile);
+      return `${info.ino}:${info.size}:${info.mtimeMs}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Milliseconds that never go back, and are later than any event read from another window. */
+  private stamp(): Stamp {
+    this.lastStampAt = Math.max(Date.now(), this.lastStampAt + 1);
+    return [this.lastStampAt, this.writerId];
   }
 
   private async requireResource(resourceId: string): Promise<ResourceRecord> {
@@ -237,39 +610,13 @@ export class Registry {
     }
     return user;
   }
+}
 
-  /** Reads every record of a folder; an entry another window is writing or deleting right now is skipped. */
-  private async readAll<T>(directory: string, fileOf: (entryName: string) => string): Promise<T[]> {
-    const names = (await listDirectory(directory)).filter((name) => !name.endsWith('.tmp'));
-    const records = await Promise.all(names.map((name) => readJson<T>(fileOf(name))));
-    return records.filter((record): record is Awaited<T> => record !== undefined);
-  }
-
-  private resourceDirectory(resourceId: string): string {
-    return path.join(this.resourcesDirectory, safeSegment(resourceId));
-  }
-
-  private resourceFile(resourceId: string): string {
-    return path.join(this.resourceDirectory(resourceId), 'resource.json');
-  }
-
-  private userDirectory(resourceId: string, userId: string): string {
-    return path.join(this.resourceDirectory(resourceId), 'users', safeSegment(userId));
-  }
-
-  private userFile(resourceId: string, userId: string): string {
-    return path.join(this.userDirectory(resourceId, userId), 'user.json');
-  }
-
-  private tokenFile(token: TokenRecord): string {
-    return path.join(this.userDirectory(token.resourceId, token.userId), 'tokens', `${safeSegment(token.tokenId)}.json`);
-  }
-
-  private changed(): void {
-    for (const listener of [...this.listeners]) {
-      listener();
-    }
-  }
+export interface NewToken {
+  readonly value: string;
+  readonly scopes: readonly TokenScope[];
+  readonly issuedAt: Date;
+  readonly expiresOn: Date;
 }
 
 /** Thrown when a resource or user is not (or no longer) in the list, e.g. removed from another window. */
@@ -280,9 +627,10 @@ export class RecordNotFoundError extends Error {
   }
 }
 
-/** A file-name-safe form of an id (`8:acs:…` has colons, which Windows forbids); reversible, never `.` or `..`. */
-function safeSegment(id: string): string {
-  return encodeURIComponent(id).replace(/\./g, '%2E');
+function requireId(id: string, what: string): void {
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new Error(`A ${what} id cannot be empty.`);
+  }
 }
 
 function normalizeLabel(label: string | undefined): string | undefined {

@@ -1,38 +1,53 @@
 import * as vscode from 'vscode';
-import type { Registry } from '../storage/registry';
-import type { TokenRecord } from '../core/records';
-import type { ViewState } from '../platform/contextKeys';
 import type { Log } from '../core/log';
+import { userKey, type RecordChange } from '../core/recordState';
+import type { TokenRecord } from '../core/records';
+import { tokenStatus } from '../core/tokenStatus';
 import type { Clock } from '../platform/clock';
+import type { ViewState } from '../platform/contextKeys';
+import type { Registry } from '../storage/registry';
 import { errorNode, resourceNode, tokenNode, userNode, type IdentityNode, type ResourceNode, type UserNode } from './nodes';
 import { toTreeItem } from './treeItems';
 import { nextRefreshTime } from './treeModel';
 
 /**
- * The "Identities" view: resources, their users, the users' tokens, read from the registry on
- * every refresh. It re-renders by itself when a token expires (and, while visible, when an
- * "expires in" text changes), so nothing needs a reload.
+ * The "Identities" view: resources, their users, the users' tokens, read from the registry's
+ * records in memory. A change re-renders only the nodes it touched (a new user: its resource's
+ * list; a new token: its user), and the view re-renders by itself the users whose tokens expire
+ * (and, while visible, those expanded, when an "expires in" text changes).
  */
 export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<IdentityNode | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  /** Tokens seen in the last render, per resource: what the expiry timer is computed from. */
-  private readonly tokensByResource = new Map<string, TokenRecord[]>();
+  /** One node per record that VS Code was given: it re-renders an element by identity. */
+  private readonly resourceNodes = new Map<string, ResourceNode>();
+  private readonly userNodes = new Map<string, UserNode>();
+  /** Users whose tokens are shown (VS Code asked for them): those a ticking "expires in" re-renders. */
+  private readonly expandedUsers = new Set<UserNode>();
+  private pending: { root: boolean; nodes: Set<IdentityNode> } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private scheduledAt: Date | undefined;
   private timerDue: number | undefined;
   private visible = true;
+  /** The tree's time at the last self-refresh: tokens that expired since then still read valid. */
+  private lastTickAt: number;
+  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly registry: Registry,
     private readonly logger: Log,
     private readonly onState: (state: ViewState) => void,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.subscription = registry.onDidChange((change) => this.recordsChanged(change));
+    this.lastTickAt = clock.now().getTime();
+  }
 
+  /** Re-renders one node, or everything, now. */
   refresh(node?: IdentityNode): void {
-    this.changeEmitter.fire(node);
+    this.queue(node);
+    this.flush();
   }
 
   /** When the tree will next re-render by itself (for tests and diagnostics). */
@@ -44,11 +59,18 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   setVisible(visible: boolean): void {
     if (visible !== this.visible) {
       this.visible = visible;
+      // While hidden, the "expires in" texts of the rows shown stopped ticking.
       if (visible) {
-        this.refresh();
-      } else {
-        this.schedule();
+        this.expandedUsers.forEach((node) => this.queue(node));
       }
+      this.schedule();
+    }
+  }
+
+  /** VS Code collapsed a user: its token rows are not shown any more. */
+  collapsed(node: IdentityNode): void {
+    if (node.kind === 'user') {
+      this.expandedUsers.delete(node);
     }
   }
 
@@ -61,60 +83,116 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   }
 
   async getChildren(node?: IdentityNode): Promise<IdentityNode[]> {
+    try {
+      await this.registry.whenLoaded();
+    } catch (error) {
+      this.logger.error('Could not read the records', error);
+      this.onState('ready');
+      return [errorNode(vscode.l10n.t('Could not read the list of resources'))];
+    }
+    const records = this.registry.records;
     if (!node) {
-      return this.rootChildren();
+      const resources = records.resources();
+      this.onState(resources.length === 0 ? 'noResources' : 'ready');
+      return resources.map((resource) => cached(this.resourceNodes, resource.id, () => resourceNode(records, resource)));
     }
     switch (node.kind) {
-      case 'resource':
-        return this.resourceChildren(node);
+      case 'resource': {
+        const users = records.users(node.resource.id).map((user) => cached(this.userNodes, userKey(user.resourceId, user.userId), () => userNode(records, node, user)));
+        this.schedule();
+        return users;
+      }
       case 'user':
+        this.expandedUsers.add(node);
         return node.tokens.map((token) => tokenNode(node, token));
       default:
         return [];
     }
   }
 
-  private async rootChildren(): Promise<IdentityNode[]> {
-    try {
-      const resources = await this.registry.listResources();
-      this.onState(resources.length === 0 ? 'noResources' : 'ready');
-      const live = new Set(resources.map((resource) => resource.id));
-      for (const resourceId of [...this.tokensByResource.keys()]) {
-        if (!live.has(resourceId)) {
-          this.tokensByResource.delete(resourceId);
+  dispose(): void {
+    this.subscription.dispose();
+    this.clearTimer();
+    this.changeEmitter.dispose();
+  }
+
+  /** Names the nodes a change touched; their parents' lists are re-read, never the disk. */
+  private recordsChanged(change: RecordChange): void {
+    if (change.resources) {
+      this.queue(undefined);
+    }
+    for (const resourceId of change.usersOf) {
+      const node = this.resourceNodes.get(resourceId);
+      if (node) {
+        this.queue(node);
+      }
+    }
+    for (const key of change.users) {
+      const node = this.userNodes.get(key);
+      if (node) {
+        this.queue(node);
+      }
+    }
+  }
+
+  /** Coalesces the refreshes of one turn of the event loop (a bulk command changes thousands of records). */
+  private queue(node: IdentityNode | undefined): void {
+    if (!this.pending) {
+      this.pending = { root: false, nodes: new Set() };
+      setImmediate(() => this.flush());
+    }
+    if (node === undefined) {
+      this.pending.root = true;
+    } else {
+      this.pending.nodes.add(node);
+    }
+  }
+
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) {
+      return;
+    }
+    this.forgetRemovedNodes();
+    if (pending.root) {
+      this.changeEmitter.fire(undefined);
+    } else {
+      // A resource re-rendered re-renders its users too.
+      const resources = new Set([...pending.nodes].filter((node) => node.kind === 'resource'));
+      for (const node of pending.nodes) {
+        if (node.kind !== 'user' || !resources.has(node.parent)) {
+          this.changeEmitter.fire(node);
         }
       }
-      this.schedule();
-      return resources.map(resourceNode);
-    } catch (error) {
-      this.logger.error('Could not read the list of resources', error);
-      this.onState('ready');
-      return [errorNode(vscode.l10n.t('Could not read the list of resources'))];
+    }
+    this.schedule();
+  }
+
+  /** Nodes of records that are gone are dropped: a record added again gets a node of its own. */
+  private forgetRemovedNodes(): void {
+    const records = this.registry.records;
+    for (const id of this.resourceNodes.keys()) {
+      if (!records.resource(id)) {
+        this.resourceNodes.delete(id);
+      }
+    }
+    for (const [key, node] of this.userNodes) {
+      if (!records.user(node.resource.id, node.user.userId)) {
+        this.userNodes.delete(key);
+        this.expandedUsers.delete(node);
+      }
     }
   }
 
-  private async resourceChildren(parent: ResourceNode): Promise<IdentityNode[]> {
-    try {
-      const users = await this.registry.listUsers(parent.resource.id);
-      const nodes: UserNode[] = await Promise.all(
-        users.map(async (user) => userNode(parent, user, await this.registry.listTokens(user.resourceId, user.userId))),
-      );
-      this.tokensByResource.set(
-        parent.resource.id,
-        nodes.flatMap((child) => child.tokens),
-      );
-      this.schedule();
-      return nodes;
-    } catch (error) {
-      this.logger.error(`Could not read the users of ${parent.resource.name}`, error);
-      return [errorNode(vscode.l10n.t('Could not read the users of "{0}"', parent.resource.name), parent)];
-    }
-  }
-
+  /** The next moment a row changes by itself: a token expiring, or (while visible) an "expires in" minute passing. */
   private schedule(): void {
     const now = this.clock.now();
-    const tokens = [...this.tokensByResource.values()].flat();
-    const at = nextRefreshTime(tokens, now, { everyMinute: this.visible });
+    const tokens: TokenRecord[] = [];
+    for (const node of this.userNodes.values()) {
+      tokens.push(...node.tokens);
+    }
+    const at = nextRefreshTime(tokens, now, { everyMinute: this.visible && this.expandedUsers.size > 0 });
     // A little after the instant, so that the status computed then has certainly changed.
     const delay = at === undefined ? undefined : Math.max(0, at.getTime() - now.getTime()) + 250;
     // Compared in real time: the same instant of the tree's clock is another moment if that clock moved.
@@ -126,13 +204,25 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     if (at !== undefined && delay !== undefined) {
       this.scheduledAt = at;
       this.timerDue = due;
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.timerDue = undefined;
-        this.scheduledAt = undefined;
-        this.refresh();
-      }, delay);
+      this.timer = setTimeout(() => this.tick(), delay);
     }
+  }
+
+  /** Re-renders the users whose rows read differently now than at their last render. */
+  private tick(): void {
+    this.timer = undefined;
+    this.timerDue = undefined;
+    this.scheduledAt = undefined;
+    const now = this.clock.now();
+    const since = this.lastTickAt;
+    this.lastTickAt = now.getTime();
+    for (const node of this.userNodes.values()) {
+      const showsTime = this.visible && this.expandedUsers.has(node);
+      if (node.tokens.some((token) => (showsTime && tokenStatus(token, node.user, now) === 'valid') || expiredBetween(token, since, now))) {
+        this.queue(node);
+      }
+    }
+    this.schedule();
   }
 
   private clearTimer(): void {
@@ -143,9 +233,19 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     this.timerDue = undefined;
     this.scheduledAt = undefined;
   }
+}
 
-  dispose(): void {
-    this.clearTimer();
-    this.changeEmitter.dispose();
+/** Expired since the last self-refresh: its row still says it is valid. */
+function expiredBetween(token: TokenRecord, since: number, now: Date): boolean {
+  const expiry = Date.parse(token.expiresOn);
+  return expiry > since && expiry <= now.getTime();
+}
+
+function cached<T>(nodes: Map<string, T>, key: string, create: () => T): T {
+  let node = nodes.get(key);
+  if (!node) {
+    node = create();
+    nodes.set(key, node);
   }
+  return node;
 }

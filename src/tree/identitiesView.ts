@@ -8,24 +8,24 @@ import { IdentitiesTreeProvider } from './identitiesTreeProvider';
 export const IDENTITIES_VIEW_ID = 'acsIdentity.identities';
 
 /**
- * The "Identities" view: its tree provider, and what makes it re-render: a change made here, a
- * change another window made (its writes are files and secrets this window did not make), and the
- * view becoming visible again.
+ * The "Identities" view: its tree provider (which re-renders what the registry says changed), and
+ * what else the registry must hear of: the window getting focus (a moment to read what other
+ * windows wrote, should the file system have said nothing), secrets another window changed, and
+ * the view's visibility and collapsed rows (what a ticking "expires in" must re-render).
  */
 export function createIdentitiesView(registry: Registry, secrets: vscode.SecretStorage, log: Log, clock: Clock): { tree: IdentitiesTreeProvider; disposables: vscode.Disposable[] } {
   const tree = new IdentitiesTreeProvider(registry, log, (state) => void setViewState(state), clock);
-  const treeView = vscode.window.createTreeView(IDENTITIES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(IDENTITIES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.setVisible(treeView.visible);
-  const registrySubscription = registry.onDidChange(() => tree.refresh());
   return {
     tree,
     disposables: [
       tree,
       treeView,
-      { dispose: () => registrySubscription.dispose() },
       treeView.onDidChangeVisibility((event) => tree.setVisible(event.visible)),
-      secrets.onDidChange(() => tree.refresh()),
-      vscode.window.onDidChangeWindowState((state) => state.focused && tree.refresh()),
+      treeView.onDidCollapseElement((event) => tree.collapsed(event.element)),
+      secrets.onDidChange((event) => registry.forgetCachedSecret(event.key)),
+      vscode.window.onDidChangeWindowState((state) => state.focused && void registry.catchUp()),
     ],
   };
 }

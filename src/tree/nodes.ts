@@ -1,6 +1,9 @@
-// The tree's elements: plain data, built by the provider from the registry's records.
-// Commands receive them when run from the tree, so `isIdentityNode` tells a node from the options
-// object a command receives from `executeCommand`. This module must not import vscode.
+// The tree's elements. Each is created once per record and kept (VS Code re-renders an element by
+// identity), and reads its record from the registry when asked, so that it is never stale: a
+// refresh names the node whose record changed. Commands receive them when run from the tree, so
+// `isIdentityNode` tells a node from the options object a command receives from `executeCommand`.
+// This module must not import vscode.
+import type { RecordReader } from '../core/recordState';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 
 const NODE_BRAND: unique symbol = Symbol('acsIdentity.node');
@@ -21,7 +24,7 @@ export interface UserNode extends NodeBase {
   readonly parent: ResourceNode;
   readonly resource: ResourceRecord;
   readonly user: UserRecord;
-  /** Newest first, as the registry lists them. */
+  /** Newest first. */
   readonly tokens: readonly TokenRecord[];
 }
 
@@ -33,7 +36,7 @@ export interface TokenNode extends NodeBase {
   readonly token: TokenRecord;
 }
 
-/** A row that says a level could not be read; never thrown from getChildren. */
+/** A row that says something could not be read; never thrown from getChildren. */
 export interface ErrorNode extends NodeBase {
   readonly kind: 'error';
   readonly parent?: ResourceNode | UserNode;
@@ -46,16 +49,60 @@ export function isIdentityNode(value: unknown): value is IdentityNode {
   return typeof value === 'object' && value !== null && (value as Partial<NodeBase>)[NODE_BRAND] === true;
 }
 
-export function resourceNode(resource: ResourceRecord): ResourceNode {
-  return { [NODE_BRAND]: true, kind: 'resource', id: `resource/${resource.id}`, resource };
+/** The record as it is now, or as it was last seen once it is gone (a command on a removed node names it). */
+function live<T>(read: () => T | undefined, initial: T): () => T {
+  let last = initial;
+  return () => {
+    last = read() ?? last;
+    return last;
+  };
 }
 
-export function userNode(parent: ResourceNode, user: UserRecord, tokens: readonly TokenRecord[]): UserNode {
-  return { [NODE_BRAND]: true, kind: 'user', id: `user/${user.resourceId}/${user.userId}`, parent, resource: parent.resource, user, tokens };
+export function resourceNode(records: RecordReader, resource: ResourceRecord): ResourceNode {
+  const current = live(() => records.resource(resource.id), resource);
+  return {
+    [NODE_BRAND]: true,
+    kind: 'resource',
+    id: `resource/${resource.id}`,
+    get resource() {
+      return current();
+    },
+  };
+}
+
+export function userNode(records: RecordReader, parent: ResourceNode, user: UserRecord): UserNode {
+  const current = live(() => records.user(user.resourceId, user.userId), user);
+  return {
+    [NODE_BRAND]: true,
+    kind: 'user',
+    id: `user/${user.resourceId}/${user.userId}`,
+    parent,
+    get resource() {
+      return parent.resource;
+    },
+    get user() {
+      return current();
+    },
+    get tokens() {
+      return records.tokens(user.resourceId, user.userId);
+    },
+  };
 }
 
 export function tokenNode(parent: UserNode, token: TokenRecord): TokenNode {
-  return { [NODE_BRAND]: true, kind: 'token', id: `token/${token.resourceId}/${token.tokenId}`, parent, resource: parent.resource, user: parent.user, token };
+  return {
+    [NODE_BRAND]: true,
+    kind: 'token',
+    id: `token/${token.resourceId}/${token.tokenId}`,
+    parent,
+    get resource() {
+      return parent.resource;
+    },
+    get user() {
+      return parent.user;
+    },
+    token,
+  };
 }
 
 export function errorNode(message: string, parent?: ResourceNode | UserNode): ErrorNode {

@@ -43,7 +43,10 @@ export async function getApi(): Promise<Harness> {
       messages.length = 0;
     },
     prompts,
-    readSecret: (key: string) => Promise.resolve(api.secrets.get(key)),
+    readSecret: async (key: string) => {
+      await api.whenIdle();
+      return api.secrets.get(key);
+    },
   });
   return harness;
 }

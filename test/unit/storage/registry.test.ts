@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseConnectionString, type AcsConnectionString } from '../../../src/core/connectionString';
-import { Registry, RecordNotFoundError } from '../../../src/storage/registry';
+import { userKey } from '../../../src/core/recordState';
+import { Registry, RecordNotFoundError, type RecordChange } from '../../../src/storage/registry';
 import { MemorySecrets } from '../support/memorySecrets';
 
 const KEY = Buffer.alloc(64, 3).toString('base64');
@@ -22,6 +23,14 @@ async function allFileText(directory: string): Promise<string> {
   return (await Promise.all(files.map((file) => fs.readFile(file, 'utf8')))).join('\n');
 }
 
+async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 suite('Registry', () => {
   let root: string;
   let secrets: MemorySecrets;
@@ -34,6 +43,7 @@ suite('Registry', () => {
   });
 
   teardown(async () => {
+    await registry.dispose();
     await fs.rm(root, { recursive: true, force: true });
   });
 
@@ -106,6 +116,7 @@ suite('Registry', () => {
     const kept = await registry.addToken(resource.id, userId(2), { value: 'secret-two', scopes: ['chat'], issuedAt: new Date(), expiresOn: new Date() });
     await registry.forgetUser(resource.id, userId(1));
     assert.deepEqual((await registry.listUsers(resource.id)).map((user) => user.userId), [userId(2)]);
+    await registry.whenIdle();
     assert.deepEqual([...secrets.values.values()].filter((value) => value.startsWith('secret-')), ['secret-two']);
     assert.equal(await registry.getTokenValue(kept), 'secret-two');
   });
@@ -118,6 +129,7 @@ suite('Registry', () => {
     await registry.addUser(kept.id, userId(2), { origin: 'created' });
     await registry.removeResource(removed.id);
     assert.deepEqual((await registry.listResources()).map((resource) => resource.name), ['kept']);
+    await registry.whenIdle();
     assert.deepEqual([...secrets.values.keys()], [Registry.secretKeyForConnectionString(kept.id)]);
     assert.deepEqual(await registry.listUsers(removed.id), []);
     assert.equal((await registry.listUsers(kept.id)).length, 1);
@@ -139,8 +151,27 @@ suite('Registry', () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? registry : otherWindow).addUser(resource.id, userId(n), { origin: 'created' })),
     );
+    // Each window reads the other's journal when the file system says it grew (or when asked to).
+    await Promise.all([registry.catchUp(), otherWindow.catchUp()]);
     assert.equal((await registry.listUsers(resource.id)).length, 40);
     assert.equal((await otherWindow.listUsers(resource.id)).length, 40);
+    await otherWindow.dispose();
+  });
+
+  test("another window's change arrives by itself, as a change of that user only", async () => {
+    const resource = await registry.addResource('r', connection('r.communication.azure.com'));
+    await registry.addUser(resource.id, userId(1), { origin: 'created' });
+    const otherWindow = new Registry(root, secrets);
+    try {
+      await otherWindow.whenLoaded();
+      const changes: RecordChange[] = [];
+      otherWindow.onDidChange((change) => changes.push(change));
+      await registry.renameUser(resource.id, userId(1), 'Alice');
+      await waitFor(async () => (await otherWindow.getUser(resource.id, userId(1)))?.label === 'Alice', 'the rename to arrive');
+      assert.deepEqual(changes.map((change) => [change.resources, [...change.usersOf], [...change.users]]), [[false, [], [userKey(resource.id, userId(1))]]]);
+    } finally {
+      await otherWindow.dispose();
+    }
   });
 
   test('records survive a new registry instance (a reload)', async () => {
@@ -148,6 +179,7 @@ suite('Registry', () => {
     await registry.addUser(resource.id, userId(1), { origin: 'created', label: 'Alice' });
     const reloaded = new Registry(root, secrets);
     assert.equal((await reloaded.listUsers(resource.id))[0]?.label, 'Alice');
+    await reloaded.dispose();
   });
 
   test('notifies listeners after each change', async () => {

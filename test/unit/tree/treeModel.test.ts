@@ -7,6 +7,7 @@ import {
   userContextValue,
 } from '../../../src/tree/treeModel';
 import { scopesText, summarizeUser, timeLeft, userDisplayName } from '../../../src/core/userSummary';
+import { RecordState } from '../../../src/core/recordState';
 import { isIdentityNode, resourceNode, tokenNode, userNode } from '../../../src/tree/nodes';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
@@ -79,8 +80,13 @@ suite('tree model', () => {
   });
 
   test('nodes have stable ids, know their parent and are told apart from options objects', () => {
-    const resource = resourceNode({ id: 'r1', name: 'dev', endpoint: 'https://dev.communication.azure.com/', host: 'dev.communication.azure.com', addedAt: at(0), isLocalEmulator: false });
-    const child = userNode(resource, user, [token('t1', 0, minutes(60))]);
+    const records = new RecordState();
+    const resourceRecord = { id: 'r1', name: 'dev', endpoint: 'https://dev.communication.azure.com/', host: 'dev.communication.azure.com', addedAt: at(0), isLocalEmulator: false };
+    records.apply({ kind: 'resourceSet', stamp: [1, 'w'], resource: resourceRecord });
+    records.apply({ kind: 'userAdded', stamp: [2, 'w'], user: { ...user, resourceId: 'r1' } });
+    records.apply({ kind: 'tokenAdded', stamp: [3, 'w'], token: token('t1', 0, minutes(60)) });
+    const resource = resourceNode(records, resourceRecord);
+    const child = userNode(records, resource, records.user('r1', USER_ID)!);
     const grandChild = tokenNode(child, child.tokens[0]);
     assert.equal(resource.id, 'resource/r1');
     assert.equal(child.id, `user/r1/${USER_ID}`);
@@ -90,5 +96,18 @@ suite('tree model', () => {
     assert.ok(isIdentityNode(grandChild));
     assert.ok(!isIdentityNode({ kind: 'user', id: child.id, user }));
     assert.ok(!isIdentityNode(undefined));
+  });
+
+  test('a node reads its record as it is now, and as it was last seen once it is gone', () => {
+    const records = new RecordState();
+    const resourceRecord = { id: 'r1', name: 'dev', endpoint: 'https://dev.communication.azure.com/', host: 'dev.communication.azure.com', addedAt: at(0), isLocalEmulator: false };
+    records.apply({ kind: 'resourceSet', stamp: [1, 'w'], resource: resourceRecord });
+    records.apply({ kind: 'userAdded', stamp: [2, 'w'], user: { ...user, resourceId: 'r1' } });
+    const node = userNode(records, resourceNode(records, resourceRecord), records.user('r1', USER_ID)!);
+    records.apply({ kind: 'userLabelSet', stamp: [3, 'w'], resourceId: 'r1', userId: USER_ID, label: 'alice' });
+    assert.equal(node.user.label, 'alice');
+    records.apply({ kind: 'userRemoved', stamp: [4, 'w'], resourceId: 'r1', userId: USER_ID });
+    assert.equal(node.user.label, 'alice');
+    assert.deepEqual(node.tokens, []);
   });
 });

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { invocationOf, optionsOf, parseScopesOption } from '../../../../src/commands/flows/options';
+import { RecordState } from '../../../../src/core/recordState';
 import { resourceNode } from '../../../../src/tree/nodes';
 
 suite('command invocation', () => {
   test('a tree node, an options object, or nothing (palette)', () => {
-    const node = resourceNode({ id: 'r', name: 'dev', endpoint: 'https://x/', host: 'x', addedAt: '', isLocalEmulator: false });
+    const node = resourceNode(new RecordState(), { id: 'r', name: 'dev', endpoint: 'https://x/', host: 'x', addedAt: '', isLocalEmulator: false });
     assert.equal(invocationOf(node).from, 'tree');
     assert.deepEqual(invocationOf({ userId: 'u' }), { from: 'code', options: { userId: 'u' } });
     assert.equal(invocationOf(undefined).from, 'palette');

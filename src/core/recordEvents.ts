@@ -1,0 +1,126 @@
+// The changes to the records, as every window writes them to its journal: the records are what
+// these events add up to (see recordState.ts). Each event carries a stamp, so that windows that
+// change the same record at the same time agree on the outcome whatever order they read it in.
+import { isTokenScope } from '../shared/scopes';
+import type { ResourceRecord, TokenRecord, UserRecord } from './records';
+
+/** When and by whom: milliseconds (never going back within a writer), then the writer's id to break ties. */
+export type Stamp = readonly [at: number, writer: string];
+
+export function compareStamps(a: Stamp, b: Stamp): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+}
+
+/** Whether `a` is after `b`; nothing is after a missing stamp's absence, everything is after "never". */
+export function isAfter(a: Stamp, b: Stamp | undefined): boolean {
+  return b === undefined || compareStamps(a, b) > 0;
+}
+
+/** A user as first recorded; its label, revocation and tokens change through events of their own. */
+export type NewUser = Pick<UserRecord, 'resourceId' | 'userId' | 'createdAt' | 'origin' | 'label'>;
+
+export type RecordEvent =
+  /** A resource added, or its connection's endpoint changed: the whole record, last writer wins. */
+  | { readonly kind: 'resourceSet'; readonly stamp: Stamp; readonly resource: ResourceRecord }
+  | { readonly kind: 'resourceRemoved'; readonly stamp: Stamp; readonly resourceId: string }
+  | { readonly kind: 'userAdded'; readonly stamp: Stamp; readonly user: NewUser }
+  /** `label` absent: the label was cleared. */
+  | { readonly kind: 'userLabelSet'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string; readonly label?: string }
+  | { readonly kind: 'tokensRevoked'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string; readonly at: string }
+  | { readonly kind: 'userRemoved'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string }
+  | { readonly kind: 'tokenAdded'; readonly stamp: Stamp; readonly token: TokenRecord }
+  | { readonly kind: 'tokenRemoved'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string; readonly tokenId: string };
+
+export type RecordEventKind = RecordEvent['kind'];
+
+/**
+ * The event a journal line holds, or why it is not one. Every field is checked: a line written by
+ * a damaged disk or a hand edit must not make a half-valid record.
+ */
+export function parseRecordEvent(value: unknown): RecordEvent | undefined {
+  if (!isObject(value) || !isStamp(value.stamp)) {
+    return undefined;
+  }
+  const stamp = value.stamp;
+  switch (value.kind) {
+    case 'resourceSet':
+      return isResourceRecord(value.resource) ? { kind: value.kind, stamp, resource: value.resource } : undefined;
+    case 'resourceRemoved':
+      return isId(value.resourceId) ? { kind: value.kind, stamp, resourceId: value.resourceId } : undefined;
+    case 'userAdded':
+      return isNewUser(value.user) ? { kind: value.kind, stamp, user: value.user } : undefined;
+    case 'userLabelSet':
+      return isUserKey(value) && (value.label === undefined || typeof value.label === 'string')
+        ? { kind: value.kind, stamp, resourceId: value.resourceId, userId: value.userId, ...(value.label === undefined ? {} : { label: value.label }) }
+        : undefined;
+    case 'tokensRevoked':
+      return isUserKey(value) && isIsoDate(value.at) ? { kind: value.kind, stamp, resourceId: value.resourceId, userId: value.userId, at: value.at } : undefined;
+    case 'userRemoved':
+      return isUserKey(value) ? { kind: value.kind, stamp, resourceId: value.resourceId, userId: value.userId } : undefined;
+    case 'tokenAdded':
+      return isTokenRecord(value.token) ? { kind: value.kind, stamp, token: value.token } : undefined;
+    case 'tokenRemoved':
+      return isUserKey(value) && isId(value.tokenId) ? { kind: value.kind, stamp, resourceId: value.resourceId, userId: value.userId, tokenId: value.tokenId } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+type Unknown<T> = { readonly [K in keyof T]?: unknown };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStamp(value: unknown): value is Stamp {
+  return Array.isArray(value) && value.length === 2 && Number.isFinite(value[0]) && typeof value[1] === 'string';
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+function isUserKey(value: Record<string, unknown>): value is Record<string, unknown> & { resourceId: string; userId: string } {
+  return isId(value.resourceId) && isId(value.userId);
+}
+
+function isResourceRecord(value: unknown): value is ResourceRecord {
+  if (!isObject(value)) {
+    return false;
+  }
+  const candidate: Unknown<ResourceRecord> = value;
+  return (
+    isId(candidate.id) &&
+    typeof candidate.name === 'string' &&
+    typeof candidate.endpoint === 'string' &&
+    typeof candidate.host === 'string' &&
+    isIsoDate(candidate.addedAt) &&
+    typeof candidate.isLocalEmulator === 'boolean'
+  );
+}
+
+function isNewUser(value: unknown): value is NewUser {
+  if (!isObject(value) || !isUserKey(value)) {
+    return false;
+  }
+  const candidate: Unknown<NewUser> = value;
+  return isIsoDate(candidate.createdAt) && (candidate.origin === 'created' || candidate.origin === 'added') && (candidate.label === undefined || typeof candidate.label === 'string');
+}
+
+function isTokenRecord(value: unknown): value is TokenRecord {
+  if (!isObject(value) || !isUserKey(value)) {
+    return false;
+  }
+  const candidate: Unknown<TokenRecord> = value;
+  return (
+    isId(candidate.tokenId) &&
+    Array.isArray(candidate.scopes) &&
+    candidate.scopes.every((scope) => typeof scope === 'string' && isTokenScope(scope)) &&
+    isIsoDate(candidate.issuedAt) &&
+    isIsoDate(candidate.expiresOn)
+  );
+}
