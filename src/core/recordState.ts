@@ -269,11 +269,11 @@ export class RecordState implements RecordReader {
         if (change && !change.usersOf.has(resourceId) && !change.users.has(userKey(resourceId, userId))) {
           continue;
         }
-        const userVisible = resourceVisible && visibleUser(entry, resourceEntry.removed) !== undefined;
-        // A user hidden without a removal is one whose addition has not been read yet.
-        if (!userVisible && resourceVisible && !entry.removed) {
+        // A user of whom no addition was read yet may still come (another window's journal is read later).
+        if (entry.adds.length === 0) {
           continue;
         }
+        const userVisible = resourceVisible && visibleUser(entry, resourceEntry.removed) !== undefined;
         const boundary = userBoundary(entry, resourceEntry.removed);
         for (const token of entry.tokens.values()) {
           if (token.added && !token.removed && (!userVisible || !isAfter(token.added.stamp, boundary))) {
