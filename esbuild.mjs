@@ -2,6 +2,9 @@
 // The emulator is its own bundle so that the extension never loads it at activation:
 // "Start Local Emulator" requires dist/emulator.js lazily (see src/localEmulator/emulatorHost.ts).
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,6 +37,14 @@ const common = {
   plugins: watch ? [problemMatcherPlugin] : [],
 };
 
+/** The SDK is a bundle of its own, required at its first use from next to dist/extension.js. */
+const lazyIdentitySdkPlugin = {
+  name: 'lazy-identity-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^@azure\/communication-identity$/ }, () => ({ path: './identitySdk.js', external: true }));
+  },
+};
+
 const builds = {
   extension: {
     ...common,
@@ -41,6 +52,12 @@ const builds = {
     outfile: 'dist/extension.js',
     // The emulator bundle is loaded at run time from next to this file, never bundled into it.
     external: ['vscode', './emulator.js'],
+    plugins: [...common.plugins, lazyIdentitySdkPlugin],
+  },
+  identitySdk: {
+    ...common,
+    entryPoints: [require.resolve('@azure/communication-identity')],
+    outfile: 'dist/identitySdk.js',
   },
   emulator: {
     ...common,

@@ -1,4 +1,4 @@
-import { CommunicationIdentityClient } from '@azure/communication-identity';
+import type { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AcsConnectionString } from '../core/connectionString';
 import type { TokenScope } from '../shared/scopes';
 
@@ -7,13 +7,26 @@ export interface IssuedToken {
   readonly expiresOn: Date;
 }
 
+type IdentitySdk = typeof import('@azure/communication-identity');
+let sdk: IdentitySdk | undefined;
+
+/**
+ * The SDK on first use: the extension's bundle leaves it out (esbuild.mjs makes it dist/identitySdk.js),
+ * so that activation, which draws the tree from the records alone, does not load and evaluate it.
+ */
+function loadSdk(): IdentitySdk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  sdk ??= require('@azure/communication-identity') as IdentitySdk;
+  return sdk;
+}
+
 /** The identity operations the extension uses, over the official SDK. */
 export class AcsIdentityClient {
   private readonly client: CommunicationIdentityClient;
 
   constructor(connection: AcsConnectionString) {
     // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
-    this.client = new CommunicationIdentityClient(connection.canonical, { allowInsecureConnection: connection.isLoopback });
+    this.client = new (loadSdk().CommunicationIdentityClient)(connection.canonical, { allowInsecureConnection: connection.isLoopback });
   }
 
   async createUser(signal?: AbortSignal): Promise<{ userId: string }> {
