@@ -4,6 +4,7 @@ import { Server } from 'node:http';
 import { dirname } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './accessTokens';
+import { removeStaleTemporaryFiles } from '../shared/atomicFile';
 import { isBase64Key } from '../shared/base64';
 import { formatUrlHost, isLoopbackHost } from '../shared/hosts';
 import { isGuid } from '../shared/identifiers';
@@ -66,7 +67,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw new Error('The access key must be base64 (as Azure access keys are), e.g. the output of `openssl rand -base64 64`.');
   }
   const clock = options.clock ?? Date.now;
-  const state = await openState(options.dataFile, options.resourceId);
+  const log = options.log ?? (() => undefined);
+  const state = await openState(options.dataFile, options.resourceId, log);
   const latestStamp = state.identities.reduce((latest, identity) => Math.max(latest, identity.tokensRevokedAtMs ?? identity.createdAtMs), 0);
   const stamps = new EventStamps(clock, latestStamp);
   const dataFile = options.dataFile;
@@ -85,7 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throttle: options.throttle === false ? undefined : new RequestThrottle(clock),
     faults,
     clock,
-    log: options.log ?? (() => undefined),
+    log,
   });
   const port = await listen(server, options.port ?? DEFAULT_EMULATOR_PORT, host);
   const endpoint = `http://${formatUrlHost(host)}:${port}/`;
@@ -109,8 +111,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-/** The saved state of `dataFile`, or a fresh one: a new signing key per instance, the default resource. */
-async function openState(dataFile: string | undefined, requestedResourceId: string | undefined): Promise<EmulatorState> {
+/**
+ * The saved state of `dataFile`, or a fresh one: a new signing key per instance, the default
+ * resource. Temporary files a crashed writer left next to the data file go first: they hold the
+ * signing key too, and nothing else would ever remove them.
+ */
+async function openState(dataFile: string | undefined, requestedResourceId: string | undefined, log: (line: string) => void): Promise<EmulatorState> {
+  if (dataFile !== undefined) {
+    const removed = await removeStaleTemporaryFiles(dataFile);
+    if (removed.length > 0) {
+      log(`Removed ${removed.length} temporary file(s) a crashed write left next to ${dataFile}.`);
+    }
+  }
   const saved = dataFile === undefined ? undefined : await loadState(dataFile);
   const resourceId = requestedResourceId ?? saved?.resourceId ?? EMULATED_RESOURCE_ID;
   if (!isGuid(resourceId) || resourceId !== resourceId.toLowerCase()) {
