@@ -1,6 +1,7 @@
 import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
 import { FaultSettings } from './faults';
 import { IdentityRecord } from './identityStore';
+import { exceedsJsonNesting, MAX_JSON_NESTING } from './jsonNesting';
 
 /** Endpoints the real service does not have, for tests only; the extension must never call them. */
 export const EMULATOR_PATH_PREFIX = '/_emulator/';
@@ -49,7 +50,11 @@ function describeIdentity(identity: IdentityRecord): object {
 }
 
 function parseObject(body: Buffer): Record<string, unknown> {
-  const value: unknown = JSON.parse(body.length === 0 ? '{}' : body.toString('utf8'));
+  const text = body.length === 0 ? '{}' : body.toString('utf8');
+  if (exceedsJsonNesting(text)) {
+    throw new Error(`Expected a JSON object nested at most ${MAX_JSON_NESTING} levels deep.`);
+  }
+  const value: unknown = JSON.parse(text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error('Expected a JSON object.');
   }

@@ -90,6 +90,28 @@ suite('emulator: wire format, headers and api-versions (raw HTTP, against the CL
     }
   });
 
+  test('deeply nested JSON anywhere in a body: 400 ValidationError in the service shape, never a 500', async () => {
+    const id = encodeURIComponent(await createUserId());
+    const deep = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const cases: [string, string][] = [
+      ['/identities?api-version=2023-10-01', `{"createTokenWithScopes":${deep(100_000)}}`],
+      ['/identities?api-version=2023-10-01', `{"createTokenWithScopes":[${deep(100_000)}]}`],
+      ['/identities?api-version=2023-10-01', `{"createTokenWithScopes":["chat"],"expiresInMinutes":${deep(100_000)}}`],
+      [`/identities/${id}/:issueAccessToken?api-version=2023-10-01`, `{"scopes":[${deep(100_000)}]}`],
+      ['/teamsUser/:exchangeAccessToken?api-version=2023-10-01', `{"token":${deep(100_000)},"appId":"a","userId":"b"}`],
+    ];
+    for (const [target, body] of cases) {
+      const response = await signedRequest({ endpoint: emulator.endpoint, accessKey: DEVELOPMENT_ACCESS_KEY, method: 'POST', target, body });
+      assert.equal(response.status, 400, `${target}: ${response.text}`);
+      const { error } = JSON.parse(response.text) as ErrorBody;
+      assert.equal(error.code, 'ValidationError');
+      assert.match(error.message, /nest/);
+    }
+    const sixtyFour = await send('POST', '/identities?api-version=2023-10-01', { createTokenWithScopes: JSON.parse(deep(63)) as unknown });
+    assert.equal((JSON.parse(sixtyFour.text) as ErrorBody).error.code, 'ValidationError', 'a body 64 levels deep is read, and its scopes refused as usual');
+    assert.doesNotMatch((JSON.parse(sixtyFour.text) as ErrorBody).error.message, /nest/);
+  });
+
   test('an unknown, preview or missing api-version: 400 UnsupportedApiVersion in the service message shape', async () => {
     for (const version of ['2020-07-20-preview2', '2023-08-01', '2025-03-02-preview', 'latest']) {
       const response = await send('POST', `/identities?api-version=${version}`);
