@@ -1,5 +1,4 @@
 import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
-import { FaultSettings } from './faults';
 import { IdentityRecord } from './identityStore';
 import { exceedsJsonNesting, MAX_JSON_NESTING } from './jsonNesting';
 
@@ -27,7 +26,7 @@ export async function handleEmulatorRequest(request: EmulatorRequest, services: 
         return json(200, services.tokens.check(token));
       }
       case 'PUT /_emulator/faults':
-        services.faults.configure(parseObject(request.body) as FaultSettings);
+        services.faults.configure(parseObject(request.body));
         return { status: 204, headers: {} };
       case 'DELETE /_emulator/faults':
         services.faults.clear();

@@ -9,7 +9,7 @@ import { isBase64Key } from '../shared/base64';
 import { formatUrlHost, isLoopbackHost } from '../shared/hosts';
 import { isGuid } from '../shared/identifiers';
 import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
-import { FailureOptions, FaultInjector } from './faults';
+import { checkFaultSettings, FailureOptions, FaultInjector } from './faults';
 import { IdentityStore } from './identityStore';
 import { CoalescingWriter } from './coalescingWriter';
 import { createEmulatorServer } from './server';
@@ -66,6 +66,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!isBase64Key(accessKey)) {
     throw new Error('The access key must be base64 (as Azure access keys are), e.g. the output of `openssl rand -base64 64`.');
   }
+  // Checked before anything is written or listened on, so that bad settings have no effect at all.
+  const faultSettings = checkFaultSettings({ ...options.faults, latencyMs: options.latencyMs });
   const clock = options.clock ?? Date.now;
   const log = options.log ?? (() => undefined);
   const state = await openState(options.dataFile, options.resourceId, log);
@@ -79,7 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   await writer?.save();
 
   const faults = new FaultInjector();
-  faults.configure({ ...options.faults, latencyMs: options.latencyMs });
+  faults.configure(faultSettings);
   const server = createEmulatorServer({
     accessKey: Buffer.from(accessKey, 'base64'),
     store,

@@ -62,10 +62,39 @@ suite('emulator: fault injection', () => {
     await client.createUser();
   });
 
-  test('invalid fault settings are refused', () => {
-    assert.throws(() => emulator.failNext(1, 200), RangeError);
+  test('invalid fault settings are refused and change nothing', async () => {
+    assert.throws(() => emulator.failNext(3, 200), RangeError);
     assert.throws(() => emulator.setFailureRate(1.5), RangeError);
+    assert.throws(() => emulator.setFailureRate(1, 200), RangeError);
     assert.throws(() => emulator.setLatency(-1), RangeError);
+    assert.throws(() => emulator.setLatency(1e12), RangeError);
+    assert.throws(() => emulator.setLatency(1.5), RangeError);
+    await client.createUser();
+    await client.createUser();
+  });
+
+  test('PUT /_emulator/faults checks every setting before applying any', async () => {
+    const refused = [
+      { failNext: { count: 3, status: 200 } },
+      { failNext: { count: 3 }, failureRate: { fraction: 2 } },
+      { failNext: { count: 3 }, latencyMs: 1e12 },
+      { failNext: { count: '3' } },
+      { failnext: { count: 3 } },
+      { failNext: { count: 3, statuss: 503 } },
+      [1],
+    ];
+    for (const settings of refused) {
+      const put = await rawRequest({ endpoint: emulator.endpoint, method: 'PUT', target: '/_emulator/faults', body: JSON.stringify(settings) });
+      assert.equal(put.status, 400, JSON.stringify(settings));
+    }
+    for (let i = 0; i < 4; i += 1) {
+      await client.createUser();
+    }
+  });
+
+  test('startEmulator refuses bad fault options before it listens', async () => {
+    await assert.rejects(startEmulator({ port: 0, faults: { failNext: { count: 1, status: 200 } } }), RangeError);
+    await assert.rejects(startEmulator({ port: 0, latencyMs: 1e12 }), RangeError);
   });
 
   test('the /_emulator/ endpoints are never faulted', async () => {
