@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT } from './defaults';
+import { MAX_LATENCY_MS } from './faults';
 import { EmulatorOptions } from './startEmulator';
 
 export const CLI_HELP = `ACS Identity emulator: the Azure Communication Services identity API on your machine.
@@ -49,7 +50,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     return { kind: 'help' };
   }
   const options: EmulatorOptions = {
-    port: values.port === undefined ? undefined : parseNumber('--port', values.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535),
+    port: values.port === undefined ? undefined : parseWholeNumber('--port', values.port, 0, 65535),
     host: values.host,
     // Naming a host on the command line is the explicit consent to leave loopback.
     allowNonLoopbackHost: values.host !== undefined,
@@ -57,7 +58,7 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     resourceId: values['resource-id'],
     dataFile: values.data,
     throttle: !values['no-throttle'],
-    latencyMs: values.latency === undefined ? undefined : parseNumber('--latency', values.latency, (n) => n >= 0),
+    latencyMs: values.latency === undefined ? undefined : parseWholeNumber('--latency', values.latency, 0, MAX_LATENCY_MS),
     faults: {
       failNext: values['fail-next'] === undefined ? undefined : parseFailNext(values['fail-next']),
       failureRate: values['fail-rate'] === undefined ? undefined : parseFailRate(values['fail-rate']),
@@ -66,30 +67,42 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   return { kind: 'serve', options, quiet: values.quiet === true };
 }
 
+/** `N[:STATUS]`: a whole number of requests, then an optional error status. */
 function parseFailNext(text: string): { count: number; status?: number } {
-  const [count, status] = text.split(':');
-  return {
-    count: parseNumber('--fail-next', count, (n) => Number.isInteger(n) && n >= 0),
-    status: status === undefined ? undefined : parseStatus('--fail-next', status),
-  };
+  const [count, status] = splitValueAndStatus('--fail-next', text);
+  return { count: parseWholeNumber('--fail-next count', count, 0, Number.MAX_SAFE_INTEGER), status: parseStatus('--fail-next', status) };
 }
 
+/** `F[:STATUS]`: a fraction from 0 to 1, then an optional error status. */
 function parseFailRate(text: string): { fraction: number; status?: number } {
-  const [fraction, status] = text.split(':');
-  return {
-    fraction: parseNumber('--fail-rate', fraction, (n) => n >= 0 && n <= 1),
-    status: status === undefined ? undefined : parseStatus('--fail-rate', status),
-  };
+  const [fraction, status] = splitValueAndStatus('--fail-rate', text);
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(fraction) || Number(fraction) > 1) {
+    throw new Error(`--fail-rate needs a fraction from 0 to 1 (such as 0.25), not "${fraction}".`);
+  }
+  return { fraction: Number(fraction), status: parseStatus('--fail-rate', status) };
 }
 
-function parseStatus(flag: string, text: string): number {
-  return parseNumber(`${flag} status`, text, (n) => Number.isInteger(n) && n >= 400 && n <= 599);
+function splitValueAndStatus(flag: string, text: string): [string, string | undefined] {
+  const parts = text.split(':');
+  if (parts.length > 2) {
+    throw new Error(`${flag} takes a value and at most one :STATUS, not "${text}".`);
+  }
+  return [parts[0], parts[1]];
 }
 
-function parseNumber(flag: string, text: string, isValid: (value: number) => boolean): number {
-  const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!isValid(value)) {
-    throw new Error(`Invalid value for ${flag}: "${text}".`);
+function parseStatus(flag: string, text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseWholeNumber(`${flag} status`, text, 400, 599);
+}
+
+/**
+ * Plain decimal digits only, within [min, max]. `Number()` alone would take `1e12`, ` 80`,
+ * `0x50` and `80.0`, and a value past what the option can use would be clamped or wrapped
+ * somewhere later without a word (a 1e12 ms latency became 1 ms).
+ */
+function parseWholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) {
+    throw new Error(`${flag} needs a whole number from ${min} to ${max}, not "${text}".`);
   }
   return value;
 }

@@ -54,6 +54,13 @@ suite('emulator: the command line (node dist/emulator.js)', function () {
     assert.match(stderr, /base64/);
   });
 
+  test('a number out of range (--latency 1e12) exits 2 with a message that names the flag and the range', async () => {
+    const { code, stderr, stdout } = await runCliToExit(['--port', '0', '--latency', '1e12']);
+    assert.equal(code, 2);
+    assert.match(stderr, /--latency needs a whole number from 0 to 2147483647, not "1e12"/);
+    assert.doesNotMatch(stdout, /listening/);
+  });
+
   test('bad flags exit 2 and point to --help; --help lists every flag', async () => {
     const bad = await runCliToExit(['--port', 'eighty']);
     assert.equal(bad.code, 2);
