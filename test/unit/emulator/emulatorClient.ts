@@ -13,7 +13,13 @@ export interface RestErrorFields {
   readonly message: string;
   readonly statusCode?: number;
   readonly code?: string;
-  readonly response?: { readonly headers: { get(name: string): string | undefined } };
+  readonly response?: { readonly headers: { get(name: string): string | undefined }; readonly bodyAsText?: string | null };
+}
+
+/** The `target` of the service's error body, as the client received it. */
+export function errorTarget(error: RestErrorFields): string | undefined {
+  const body = JSON.parse(error.response?.bodyAsText ?? '{}') as { error?: { target?: string } };
+  return body.error?.target;
 }
 
 export async function assertRestError(call: Promise<unknown>, statusCode: number, code: string): Promise<RestErrorFields> {
@@ -51,7 +57,12 @@ export function decodeClaims(token: string): Record<string, unknown> {
 }
 
 /** A stand-in for a Teams user's Entra ID token: only its claims matter to the emulator. */
-export function entraIdToken(claims: { appid: string; oid: string; exp: number }): string {
+export function entraIdToken(claims: { appid: string; oid: string; exp: number; aud?: string }): string {
+  return unsignedJwt({ aud: 'https://auth.msft.communication.azure.com', ...claims });
+}
+
+/** A JWT with these claims and a dummy signature: the emulator cannot verify Entra ID signatures anyway. */
+export function unsignedJwt(claims: object): string {
   const segment = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${segment({ alg: 'RS256', typ: 'JWT' })}.${segment({ aud: 'https://auth.msft.communication.azure.com', ...claims })}.c2lnbmF0dXJl`;
+  return `${segment({ alg: 'RS256', typ: 'JWT' })}.${segment(claims)}.c2lnbmF0dXJl`;
 }
