@@ -1,3 +1,5 @@
+import { verifyRequestSignature } from './auth';
+import { ServiceError } from './errors';
 import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
 import { IdentityRecord } from './identityStore';
 import { exceedsJsonNesting, MAX_JSON_NESTING } from './jsonNesting';
@@ -6,15 +8,19 @@ import { exceedsJsonNesting, MAX_JSON_NESTING } from './jsonNesting';
 export const EMULATOR_PATH_PREFIX = '/_emulator/';
 
 /**
+ * Requests must be signed with the resource's access key exactly like the identity API's
+ * (HMAC-SHA256, same checks, same 401 `Denied`): these routes reveal tokens' validity and can
+ * make the emulator fail, so they need the same key as everything else.
+ *
  * - `GET /_emulator/identities` → `{identities: [{id, createdOn, tokensRevokedOn?}]}`
  * - `POST /_emulator/validateToken` `{token}` → `{valid: true, claims}` or `{valid: false, reason}`
  * - `PUT /_emulator/faults` `{failNext?: {count, status?}, failureRate?: {fraction, status?}, latencyMs?}` → 204
  * - `DELETE /_emulator/faults` → 204, clears every fault
- * They are unauthenticated: the emulator listens on loopback and holds nothing but test data.
  */
 export async function handleEmulatorRequest(request: EmulatorRequest, services: EmulatorServices): Promise<EmulatorResponse> {
   const route = `${request.method} ${new URL(request.target, 'http://emulator.invalid').pathname}`;
   try {
+    verifyRequestSignature(request, services.accessKey, services.clock());
     switch (route) {
       case 'GET /_emulator/identities':
         return json(200, { identities: services.store.list().map(describeIdentity) });
@@ -35,6 +41,9 @@ export async function handleEmulatorRequest(request: EmulatorRequest, services: 
         return json(404, { error: { code: 'NotFound', message: `No emulator endpoint ${route}.` } });
     }
   } catch (error) {
+    if (error instanceof ServiceError) {
+      return json(error.status, error.toBody());
+    }
     // Bad JSON, or fault settings out of range.
     return badRequest(error instanceof Error ? error.message : String(error));
   }

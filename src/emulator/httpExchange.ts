@@ -2,6 +2,7 @@ import { IncomingHttpHeaders } from 'node:http';
 import { AccessTokenIssuer } from './accessTokens';
 import { FaultInjector } from './faults';
 import { IdentityStore } from './identityStore';
+import { ListeningAddress } from './listeningAddress';
 import { RequestThrottle } from './throttle';
 
 /** A request with its body read; `target` is the raw request target (path and query, still encoded). */
@@ -20,6 +21,8 @@ export interface EmulatorResponse {
 
 /** The state and policies one running emulator serves requests with. */
 export interface EmulatorServices {
+  /** Which `Host` headers name this emulator; every request is checked against it first. */
+  readonly address: ListeningAddress;
   readonly accessKey: Buffer;
   readonly store: IdentityStore;
   readonly tokens: AccessTokenIssuer;

@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { EMULATOR_PATH_PREFIX, handleEmulatorRequest } from './emulatorRoutes';
-import { ServiceError } from './errors';
+import { misdirectedRequest, ServiceError } from './errors';
 import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
 import { handleServiceRequest } from './serviceRequest';
 
@@ -20,6 +20,10 @@ async function serve(incoming: IncomingMessage, outgoing: ServerResponse, servic
   try {
     const body = await readBody(incoming);
     const request: EmulatorRequest = { method: incoming.method ?? 'GET', target, headers: incoming.headers, body };
+    if (!services.address.accepts(incoming.headers.host)) {
+      // Before any route, the side door included: see listeningAddress.ts.
+      throw misdirectedRequest();
+    }
     response = target.startsWith(EMULATOR_PATH_PREFIX)
       ? await handleEmulatorRequest(request, services)
       : await handleServiceRequest(request, services);

@@ -11,6 +11,7 @@ import { isGuid } from '../shared/identifiers';
 import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
 import { checkFaultSettings, FailureOptions, FaultInjector } from './faults';
 import { IdentityStore } from './identityStore';
+import { ListeningAddress } from './listeningAddress';
 import { CoalescingWriter } from './coalescingWriter';
 import { createEmulatorServer } from './server';
 import { EventStamps } from './stamps';
@@ -82,7 +83,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const faults = new FaultInjector();
   faults.configure(faultSettings);
+  const address = new ListeningAddress();
   const server = createEmulatorServer({
+    address,
     accessKey: Buffer.from(accessKey, 'base64'),
     store,
     tokens: new AccessTokenIssuer(state.tokenSigningKey, store, stamps, clock),
@@ -92,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
   });
   const port = await listen(server, options.port ?? DEFAULT_EMULATOR_PORT, host);
+  address.listening(host, port);
   const endpoint = `http://${formatUrlHost(host)}:${port}/`;
   let closing: Promise<void> | undefined;
   return {

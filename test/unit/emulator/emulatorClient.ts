@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
-import { rawRequest } from './signedRequest';
+import { DEVELOPMENT_ACCESS_KEY } from '../../../src/emulator';
+import { RawResponse, signedRequest } from './signedRequest';
 
 /** The official SDK as the extension will use it against the emulator: http allowed, no retries to wait for. */
 export function sdkClient(connectionString: string): CommunicationIdentityClient {
@@ -37,15 +38,23 @@ export async function assertRestError(call: Promise<unknown>, statusCode: number
 
 export type TokenValidation = { valid: true; claims: Record<string, unknown> } | { valid: false; reason: string };
 
+/**
+ * A request to the emulator's test-only `/_emulator/` routes, signed with the resource's key as
+ * they require (the development key unless told otherwise). Integration tests can use it too.
+ */
+export function emulatorRequest(endpoint: string, method: string, path: string, body?: unknown, accessKey: string = DEVELOPMENT_ACCESS_KEY): Promise<RawResponse> {
+  return signedRequest({ endpoint, accessKey, method, target: path, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
 /** Asks the emulator's test-only endpoint whether it would still accept `token`. */
-export async function validateToken(endpoint: string, token: string): Promise<TokenValidation> {
-  const response = await rawRequest({ endpoint, method: 'POST', target: '/_emulator/validateToken', body: JSON.stringify({ token }) });
+export async function validateToken(endpoint: string, token: string, accessKey?: string): Promise<TokenValidation> {
+  const response = await emulatorRequest(endpoint, 'POST', '/_emulator/validateToken', { token }, accessKey);
   assert.equal(response.status, 200, response.text);
   return JSON.parse(response.text) as TokenValidation;
 }
 
-export async function listIdentityIds(endpoint: string): Promise<string[]> {
-  const response = await rawRequest({ endpoint, method: 'GET', target: '/_emulator/identities' });
+export async function listIdentityIds(endpoint: string, accessKey?: string): Promise<string[]> {
+  const response = await emulatorRequest(endpoint, 'GET', '/_emulator/identities', undefined, accessKey);
   assert.equal(response.status, 200, response.text);
   return (JSON.parse(response.text) as { identities: { id: string }[] }).identities.map((identity) => identity.id);
 }

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import { RunningEmulator, startEmulator } from '../../../src/emulator';
-import { assertRestError, sdkClient } from './emulatorClient';
-import { rawRequest } from './signedRequest';
+import { assertRestError, emulatorRequest, sdkClient } from './emulatorClient';
 
 suite('emulator: fault injection', () => {
   let emulator: RunningEmulator;
@@ -55,10 +54,10 @@ suite('emulator: fault injection', () => {
   });
 
   test('PUT and DELETE /_emulator/faults set and clear faults over HTTP', async () => {
-    const put = await rawRequest({ endpoint: emulator.endpoint, method: 'PUT', target: '/_emulator/faults', body: JSON.stringify({ failNext: { count: 5, status: 500 } }) });
+    const put = await emulatorRequest(emulator.endpoint, 'PUT', '/_emulator/faults', { failNext: { count: 5, status: 500 } });
     assert.equal(put.status, 204);
     await assertRestError(client.createUser(), 500, 'InjectedFault');
-    assert.equal((await rawRequest({ endpoint: emulator.endpoint, method: 'DELETE', target: '/_emulator/faults' })).status, 204);
+    assert.equal((await emulatorRequest(emulator.endpoint, 'DELETE', '/_emulator/faults')).status, 204);
     await client.createUser();
   });
 
@@ -84,7 +83,7 @@ suite('emulator: fault injection', () => {
       [1],
     ];
     for (const settings of refused) {
-      const put = await rawRequest({ endpoint: emulator.endpoint, method: 'PUT', target: '/_emulator/faults', body: JSON.stringify(settings) });
+      const put = await emulatorRequest(emulator.endpoint, 'PUT', '/_emulator/faults', settings);
       assert.equal(put.status, 400, JSON.stringify(settings));
     }
     for (let i = 0; i < 4; i += 1) {
@@ -99,6 +98,6 @@ suite('emulator: fault injection', () => {
 
   test('the /_emulator/ endpoints are never faulted', async () => {
     emulator.setFailureRate(1);
-    assert.equal((await rawRequest({ endpoint: emulator.endpoint, method: 'GET', target: '/_emulator/identities' })).status, 200);
+    assert.equal((await emulatorRequest(emulator.endpoint, 'GET', '/_emulator/identities')).status, 200);
   });
 });

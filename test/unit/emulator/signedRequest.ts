@@ -19,6 +19,8 @@ export interface SignedRequestOptions {
   readonly hashedBody?: string;
   readonly date?: Date;
   readonly omitAuthorization?: boolean;
+  /** Sign and send this Host instead of the endpoint's (host:port). */
+  readonly host?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly agent?: Agent;
 }
@@ -31,13 +33,14 @@ export interface RawResponse {
 
 export function signedRequest(options: SignedRequestOptions): Promise<RawResponse> {
   const url = new URL(options.endpoint);
+  const host = options.host ?? url.host;
   const body = options.body ?? '';
   const date = (options.date ?? new Date()).toUTCString();
   const contentHash = createHash('sha256').update(options.hashedBody ?? body, 'utf8').digest('base64');
-  const stringToSign = `${options.method.toUpperCase()}\n${options.signedTarget ?? options.target}\n${date};${url.host};${contentHash}`;
+  const stringToSign = `${options.method.toUpperCase()}\n${options.signedTarget ?? options.target}\n${date};${host};${contentHash}`;
   const signature = createHmac('sha256', Buffer.from(options.accessKey, 'base64')).update(stringToSign, 'utf8').digest('base64');
   const headers: Record<string, string> = {
-    host: url.host,
+    host,
     'x-ms-date': date,
     'x-ms-content-sha256': contentHash,
     'content-type': 'application/json',
@@ -55,11 +58,22 @@ export function rawRequest(options: {
   headers?: Record<string, string>;
   body?: string;
   agent?: Agent;
+  /** Send no Host header at all (HTTP/1.1 requires one). */
+  omitHost?: boolean;
 }): Promise<RawResponse> {
   const url = new URL(options.endpoint);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: url.hostname, port: url.port, method: options.method, path: options.target, headers: options.headers, agent: options.agent },
+      {
+        // `hostname` keeps an IPv6 address in brackets; the socket wants it bare.
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port,
+        method: options.method,
+        path: options.target,
+        headers: options.headers,
+        agent: options.agent,
+        setHost: options.omitHost !== true,
+      },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
