@@ -1,6 +1,6 @@
 import { verifyRequestSignature } from './auth';
 import { ServiceError } from './errors';
-import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
+import { EmulatorRequest, EmulatorResponse, EmulatorServices, hmacKeys } from './httpExchange';
 import { IdentityRecord } from './identityStore';
 import { exceedsJsonNesting, MAX_JSON_NESTING } from './jsonNesting';
 
@@ -16,11 +16,13 @@ export const EMULATOR_PATH_PREFIX = '/_emulator/';
  * - `POST /_emulator/validateToken` `{token}` → `{valid: true, claims}` or `{valid: false, reason}`
  * - `PUT /_emulator/faults` `{failNext?: {count, status?}, failureRate?: {fraction, status?}, latencyMs?}` → 204
  * - `DELETE /_emulator/faults` → 204, clears every fault
+ * - `PUT /_emulator/listKeysDeniedTo` `{objectIds: [oid, …]}` → 204: Resource Manager refuses
+ *   listKeys to these callers (403 AuthorizationFailed); `GET` → `{objectIds}`
  */
 export async function handleEmulatorRequest(request: EmulatorRequest, services: EmulatorServices): Promise<EmulatorResponse> {
   const route = `${request.method} ${new URL(request.target, 'http://emulator.invalid').pathname}`;
   try {
-    verifyRequestSignature(request, services.accessKey, services.clock());
+    verifyRequestSignature(request, hmacKeys(services), services.clock());
     switch (route) {
       case 'GET /_emulator/identities':
         return json(200, { identities: services.store.list().map(describeIdentity) });
@@ -37,6 +39,16 @@ export async function handleEmulatorRequest(request: EmulatorRequest, services: 
       case 'DELETE /_emulator/faults':
         services.faults.clear();
         return { status: 204, headers: {} };
+      case 'GET /_emulator/listKeysDeniedTo':
+        return json(200, { objectIds: services.listKeysAccess.list() });
+      case 'PUT /_emulator/listKeysDeniedTo': {
+        const { objectIds } = parseObject(request.body);
+        if (!Array.isArray(objectIds)) {
+          return badRequest('Expected a JSON body {"objectIds": ["<Entra ID object id>", …]}.');
+        }
+        services.listKeysAccess.deny(objectIds);
+        return { status: 204, headers: {} };
+      }
       default:
         return json(404, { error: { code: 'NotFound', message: `No emulator endpoint ${route}.` } });
     }

@@ -15,9 +15,21 @@ import { formatUrlHost, isLoopbackHost } from '../shared/hosts';
  */
 export class ListeningAddress {
   private names: ReadonlySet<string> = new Set();
+  private url = '';
+
+  /** `host:port` as clients write it, e.g. `127.0.0.1:10300` or `[::1]:10300`. */
+  get host(): string {
+    return new URL(this.url).host;
+  }
+
+  /** `http://127.0.0.1:10300/` (https when serving TLS). */
+  get endpoint(): string {
+    return this.url;
+  }
 
   /** Called once the server listens, with the port it got. */
-  listening(host: string, port: number): void {
+  listening(host: string, port: number, scheme: 'http' | 'https'): void {
+    this.url = `${scheme}://${formatUrlHost(host)}:${port}/`;
     const hosts = hostNamesFor(host).map((name) => name.toLowerCase());
     // Clients leave out the default port: `new URL('http://h:80/').host` is `h`.
     const withPorts = hosts.flatMap((name) => (port === 80 ? [`${name}:${port}`, name] : [`${name}:${port}`]));

@@ -42,13 +42,20 @@ export type TokenValidation = { valid: true; claims: Record<string, unknown> } |
  * A request to the emulator's test-only `/_emulator/` routes, signed with the resource's key as
  * they require (the development key unless told otherwise). Integration tests can use it too.
  */
-export function emulatorRequest(endpoint: string, method: string, path: string, body?: unknown, accessKey: string = DEVELOPMENT_ACCESS_KEY): Promise<RawResponse> {
-  return signedRequest({ endpoint, accessKey, method, target: path, body: body === undefined ? undefined : JSON.stringify(body) });
+export function emulatorRequest(
+  endpoint: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  accessKey: string = DEVELOPMENT_ACCESS_KEY,
+  ca?: string,
+): Promise<RawResponse> {
+  return signedRequest({ endpoint, accessKey, method, target: path, body: body === undefined ? undefined : JSON.stringify(body), ca });
 }
 
-/** Asks the emulator's test-only endpoint whether it would still accept `token`. */
-export async function validateToken(endpoint: string, token: string, accessKey?: string): Promise<TokenValidation> {
-  const response = await emulatorRequest(endpoint, 'POST', '/_emulator/validateToken', { token }, accessKey);
+/** Asks the emulator's test-only endpoint whether it would still accept `token` (`ca`: the certificate of an https emulator). */
+export async function validateToken(endpoint: string, token: string, accessKey?: string, ca?: string): Promise<TokenValidation> {
+  const response = await emulatorRequest(endpoint, 'POST', '/_emulator/validateToken', { token }, accessKey, ca);
   assert.equal(response.status, 200, response.text);
   return JSON.parse(response.text) as TokenValidation;
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Agent, IncomingHttpHeaders, request } from 'node:http';
+import { request as tlsRequest } from 'node:https';
 
 /**
  * Sends a request signed as acs-identity-api.md §2 describes, written from the spec and not from
@@ -23,6 +24,8 @@ export interface SignedRequestOptions {
   readonly host?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly agent?: Agent;
+  /** The certificate to trust when the endpoint is https. */
+  readonly ca?: string;
 }
 
 export interface RawResponse {
@@ -48,7 +51,7 @@ export function signedRequest(options: SignedRequestOptions): Promise<RawRespons
     ...(options.omitAuthorization ? {} : { authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` }),
     ...options.headers,
   };
-  return rawRequest({ endpoint: options.endpoint, method: options.method, target: options.target, headers, body, agent: options.agent });
+  return rawRequest({ endpoint: options.endpoint, method: options.method, target: options.target, headers, body, agent: options.agent, ca: options.ca });
 }
 
 export function rawRequest(options: {
@@ -60,10 +63,13 @@ export function rawRequest(options: {
   agent?: Agent;
   /** Send no Host header at all (HTTP/1.1 requires one). */
   omitHost?: boolean;
+  /** The certificate to trust when the endpoint is https. */
+  ca?: string;
 }): Promise<RawResponse> {
   const url = new URL(options.endpoint);
+  const send = url.protocol === 'https:' ? tlsRequest : request;
   return new Promise((resolve, reject) => {
-    const outgoing = request(
+    const outgoing = send(
       {
         // `hostname` keeps an IPv6 address in brackets; the socket wants it bare.
         host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -73,6 +79,7 @@ export function rawRequest(options: {
         headers: options.headers,
         agent: options.agent,
         setHost: options.omitHost !== true,
+        ca: options.ca,
       },
       (incoming) => {
         const chunks: Buffer[] = [];
