@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT } from './defaults';
+import { EmulatedSubscription } from './cloud';
+import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, EMULATED_SUBSCRIPTION_ID, EMULATED_TENANT_ID } from './defaults';
 import { MAX_LATENCY_MS } from './faults';
 import { EmulatorOptions } from './startEmulator';
 
@@ -11,12 +12,27 @@ Usage: npm run emulator -- [options]      (or: node dist/emulator.js [options])
   --host H                 Address to listen on (default ${DEFAULT_EMULATOR_HOST}). A non-loopback
                            address exposes the emulator to your network; it is allowed only here.
   --access-key KEY         Base64 access key clients must sign with (default: the development key)
+  --secondary-access-key KEY  The resource's second key, also accepted (default: the public
+                           secondary development key)
   --resource-id GUID       GUID of the emulated resource (ids are 8:acs:<GUID>_<user>)
   --data FILE              Keep identities in FILE across restarts (default: in memory)
   --no-throttle            Turn off the service's per-30-second request limits (on by default)
   --latency MS             Delay every identity API response by MS milliseconds
   --fail-next N[:STATUS]   Fail the next N identity API requests with STATUS (default 500)
   --fail-rate F[:STATUS]   Fail a fraction F (0 to 1) of identity API requests with STATUS (default 500)
+  --tls-cert FILE          Serve https with this PEM certificate (with --tls-key). The SDKs send
+  --tls-key FILE           Entra ID tokens over https only; clients must trust the certificate.
+
+Management plane (Resource Manager routes on the same address; bearer tokens whose signatures
+are NOT verified: the emulator trusts the claims of any well-formed, unexpired token):
+  --tenant GUID            The emulated Entra ID tenant (default ${EMULATED_TENANT_ID})
+  --subscription GUID[=NAME]  An emulated subscription; repeat for several (default ${EMULATED_SUBSCRIPTION_ID})
+  --resource-group NAME    The resource's group (default acs-emulator-rg)
+  --resource-name NAME     The resource's name (default local-acs-emulator)
+  --location LOCATION      The resource's location (default global)
+  --data-location PLACE    The resource's data location (default "United States")
+  --deny-list-keys OID     Refuse listKeys to this Entra ID object id (403); repeat for several
+
   --quiet                  Do not log one line per request
   -h, --help               Show this help
 
@@ -24,7 +40,13 @@ Prints the connection string, then serves until Ctrl+C (SIGINT) or SIGTERM.`;
 
 export type CliCommand =
   | { readonly kind: 'help' }
-  | { readonly kind: 'serve'; readonly options: EmulatorOptions; readonly quiet: boolean };
+  | {
+      readonly kind: 'serve';
+      readonly options: EmulatorOptions;
+      readonly quiet: boolean;
+      /** PEM files to read before starting, when serving https. */
+      readonly tlsFiles?: { readonly cert: string; readonly key: string };
+    };
 
 /** Reads the command line; throws an Error whose message says what is wrong with it. */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
@@ -43,6 +65,16 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       'fail-next': { type: 'string' },
       'fail-rate': { type: 'string' },
       quiet: { type: 'boolean' },
+      'secondary-access-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      tenant: { type: 'string' },
+      subscription: { type: 'string', multiple: true },
+      'resource-group': { type: 'string' },
+      'resource-name': { type: 'string' },
+      location: { type: 'string' },
+      'data-location': { type: 'string' },
+      'deny-list-keys': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,8 +95,31 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       failNext: values['fail-next'] === undefined ? undefined : parseFailNext(values['fail-next']),
       failureRate: values['fail-rate'] === undefined ? undefined : parseFailRate(values['fail-rate']),
     },
+    secondaryAccessKey: values['secondary-access-key'],
+    tenantId: values.tenant,
+    subscriptions: values.subscription?.map(parseSubscription),
+    resource: {
+      resourceGroup: values['resource-group'],
+      name: values['resource-name'],
+      location: values.location,
+      dataLocation: values['data-location'],
+    },
+    listKeysDeniedTo: values['deny-list-keys'],
   };
-  return { kind: 'serve', options, quiet: values.quiet === true };
+  return { kind: 'serve', options, quiet: values.quiet === true, tlsFiles: parseTlsFiles(values['tls-cert'], values['tls-key']) };
+}
+
+/** `GUID[=NAME]`: the display name is optional. */
+function parseSubscription(text: string): EmulatedSubscription {
+  const separator = text.indexOf('=');
+  return separator === -1 ? { subscriptionId: text } : { subscriptionId: text.slice(0, separator), displayName: text.slice(separator + 1) };
+}
+
+function parseTlsFiles(cert: string | undefined, key: string | undefined): { cert: string; key: string } | undefined {
+  if ((cert === undefined) !== (key === undefined)) {
+    throw new Error('--tls-cert and --tls-key go together.');
+  }
+  return cert !== undefined && key !== undefined ? { cert, key } : undefined;
 }
 
 /** `N[:STATUS]`: a whole number of requests, then an optional error status. */
