@@ -160,6 +160,14 @@ suite('emulator: wire format, headers and api-versions (raw HTTP, against the CL
     }
   });
 
+  test('Teams exchange with the token missing, null or not a string (the SDK cannot send these): 401 before the ids are looked at', async () => {
+    for (const body of [{}, { token: null, appId: '', userId: '' }, { token: 42, appId: 'invalid' }, { token: ['a.b.c'] }]) {
+      const response = await send('POST', '/teamsUser/:exchangeAccessToken?api-version=2023-10-01', body);
+      assert.equal(response.status, 401, JSON.stringify(body));
+      assert.deepEqual(JSON.parse(response.text), { error: { code: 'InvalidAccessToken', message: 'Provided access token is not valid.' } });
+    }
+  });
+
   test('an unknown route: 404', async () => {
     assert.equal((await send('GET', '/identities?api-version=2023-10-01')).status, 404);
     assert.equal((await send('POST', '/identities/x/:unknown?api-version=2023-10-01')).status, 404);
