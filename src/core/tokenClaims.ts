@@ -1,4 +1,37 @@
-// How a token's claims read for a person: the epoch-seconds times also as dates.
+/**
+ * Decodes an access token's header and claims for display. The signature is neither verified nor
+ * returned: the service documents the token format as not part of its contract, so this is for
+ * people to read, never for decisions.
+ */
+export type JwtDecode =
+  | { readonly ok: true; readonly header: Record<string, unknown>; readonly claims: Record<string, unknown> }
+  | { readonly ok: false };
+
+export function decodeJwt(token: string): JwtDecode {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) {
+    return { ok: false };
+  }
+  const header = decodeJsonSegment(parts[0]);
+  const claims = decodeJsonSegment(parts[1]);
+  if (!header || !claims) {
+    return { ok: false };
+  }
+  return { ok: true, header, claims };
+}
+
+function decodeJsonSegment(segment: string): Record<string, unknown> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(segment)) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const EPOCH_SECONDS_CLAIMS = ['exp', 'iat', 'nbf'];
 
 /** A copy of the claims in which the epoch-seconds times also read as dates: `"2026-11-22T10:00:00.000Z (1795000000)"`. */

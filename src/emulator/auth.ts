@@ -29,7 +29,7 @@ const AUTHORIZATION = /^HMAC-SHA256 SignedHeaders=([^&]+)&Signature=(.+)$/;
  * Throws 401 `Denied` unless the request is signed with `key`. Only the body-hash message is the
  * service's recorded wording (§1.5); the others are ours, written to say what to fix.
  */
-export function verifyRequestSignature(request: SignedRequest, key: Buffer, nowMs: number): void {
+export function verifyRequestSignature(request: SignedRequest, keys: readonly Buffer[], nowMs: number): void {
   const authorization = singleHeader(request.headers, 'authorization');
   if (authorization === undefined) {
     throw denied('Denied by the resource provider: the request has no Authorization header; sign it with the resource access key.');
@@ -56,10 +56,14 @@ export function verifyRequestSignature(request: SignedRequest, key: Buffer, nowM
     throw denied("Request 'x-ms-content-sha256' differs from generated content hash.");
   }
   const stringToSign = `${request.method.toUpperCase()}\n${request.target}\n${date};${host};${contentHash}`;
-  const expected = createHmac('sha256', key).update(stringToSign, 'utf8').digest();
   const given = Buffer.from(match[2], 'base64');
-  // The length of an HMAC-SHA256 is public (32 bytes); only the bytes need a constant-time comparison.
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // Either of the resource's keys will do, as in Azure. The length of an HMAC-SHA256 is public
+  // (32 bytes); only the bytes need a constant-time comparison.
+  const matches = (key: Buffer): boolean => {
+    const expected = createHmac('sha256', key).update(stringToSign, 'utf8').digest();
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  if (!keys.some(matches)) {
     throw denied('Denied by the resource provider: the request signature does not match; check the access key and what was signed.');
   }
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { CLI_HELP, parseCliArguments, CliCommand } from './cliArguments';
 import { isLoopbackHost } from '../shared/hosts';
 import { RunningEmulator, startEmulator } from './startEmulator';
@@ -23,7 +24,8 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   }
   let emulator: RunningEmulator;
   try {
-    emulator = await startEmulator({ ...options, log: command.quiet ? undefined : (line) => console.log(line) });
+    const tls = command.tlsFiles && { cert: await readFile(command.tlsFiles.cert), key: await readFile(command.tlsFiles.key) };
+    emulator = await startEmulator({ ...options, tls, log: command.quiet ? undefined : (line) => console.log(line) });
   } catch (error) {
     console.error(`Could not start the ACS Identity emulator: ${messageOf(error)}`);
     process.exitCode = 1;
@@ -45,6 +47,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   console.log(`ACS Identity emulator listening on ${emulator.endpoint} (resource ${emulator.resourceId}${options.dataFile ? `, data in ${options.dataFile}` : ', in memory'}).`);
   // The one place the key is printed: it is the documented development key or one the user chose.
   console.log(`Connection string: ${emulator.connectionString}`);
+  console.log(`Resource Manager: tenant ${emulator.tenantId}, resource ${emulator.armResourceId}`);
   console.log('Press Ctrl+C to stop.');
 }
 

@@ -47,6 +47,17 @@ export function denied(message: string): ServiceError {
   return new ServiceError(401, 'Denied', message);
 }
 
+/**
+ * A request whose `Host` header is not this emulator's listening address (see listeningAddress.ts).
+ * 421 Misdirected Request (RFC 9110 §15.5.20) says exactly that: this server will not answer for
+ * that authority. 400 would blame the request's syntax, 403 its credentials; and no client
+ * retries a 421 (the SDK's pipeline retries 408, 429 and 5xx), so a misconfigured one fails fast.
+ * The message does not echo the header: it is whatever a web page chose to send.
+ */
+export function misdirectedRequest(): ServiceError {
+  return new ServiceError(421, 'MisdirectedRequest', "The Host header does not name this emulator's listening address.");
+}
+
 export function routeNotFound(): ServiceError {
   return new ServiceError(404, 'NotFound', 'The requested resource does not exist.');
 }

@@ -15,6 +15,9 @@ export interface FaultSettings extends FailureOptions {
 
 const DEFAULT_FAULT_STATUS = 500;
 
+/** The longest delay a Node timer can wait; beyond it `setTimeout` silently fires after 1 ms. */
+export const MAX_LATENCY_MS = 2_147_483_647;
+
 export class FaultInjector {
   private remainingFailures = 0;
   private failNextStatus = DEFAULT_FAULT_STATUS;
@@ -28,39 +31,38 @@ export class FaultInjector {
     return this.latency;
   }
 
-  /** Applies the options that are present and keeps the others as they are. Throws on invalid values. */
-  configure(options: FaultSettings): void {
-    if (options.failNext) {
-      this.failNext(options.failNext.count, options.failNext.status);
+  /**
+   * Applies the settings that are present and keeps the others as they are. All of them are
+   * checked first: settings with one bad value change nothing (a refused status must not leave
+   * its count behind).
+   */
+  configure(settings: unknown): void {
+    const checked = checkFaultSettings(settings);
+    if (checked.failNext) {
+      this.failNext(checked.failNext.count, checked.failNext.status);
     }
-    if (options.failureRate) {
-      this.setFailureRate(options.failureRate.fraction, options.failureRate.status);
+    if (checked.failureRate) {
+      this.setFailureRate(checked.failureRate.fraction, checked.failureRate.status);
     }
-    if (options.latencyMs !== undefined) {
-      this.setLatency(options.latencyMs);
+    if (checked.latencyMs !== undefined) {
+      this.setLatency(checked.latencyMs);
     }
   }
 
   failNext(count: number, status = DEFAULT_FAULT_STATUS): void {
-    if (!Number.isInteger(count) || count < 0) {
-      throw new RangeError(`The number of requests to fail must be a whole number ≥ 0, not ${count}.`);
-    }
+    checkFailNext(count, status);
     this.remainingFailures = count;
-    this.failNextStatus = checkedStatus(status);
+    this.failNextStatus = status;
   }
 
   setFailureRate(fraction: number, status = DEFAULT_FAULT_STATUS): void {
-    if (!(fraction >= 0 && fraction <= 1)) {
-      throw new RangeError(`The failure rate must be a fraction between 0 and 1, not ${fraction}.`);
-    }
+    checkFailureRate(fraction, status);
     this.failureFraction = fraction;
-    this.failureRateStatus = checkedStatus(status);
+    this.failureRateStatus = status;
   }
 
   setLatency(milliseconds: number): void {
-    if (!Number.isFinite(milliseconds) || milliseconds < 0) {
-      throw new RangeError(`The latency must be a number of milliseconds ≥ 0, not ${milliseconds}.`);
-    }
+    checkLatency(milliseconds);
     this.latency = milliseconds;
   }
 
@@ -83,11 +85,73 @@ export class FaultInjector {
   }
 }
 
-function checkedStatus(status: number): number {
-  if (!Number.isInteger(status) || status < 400 || status > 599) {
-    throw new RangeError(`An injected fault needs an HTTP error status (400 to 599), not ${status}.`);
+/**
+ * Fault settings as they come from JSON or from code: every field checked, unknown fields
+ * refused (a misspelt `failnext` would otherwise be ignored in silence). Throws a RangeError or
+ * TypeError whose message says what is wrong.
+ */
+export function checkFaultSettings(settings: unknown): FaultSettings {
+  const object = asObject(settings, 'The fault settings');
+  refuseUnknownFields(object, ['failNext', 'failureRate', 'latencyMs'], 'fault setting');
+  const failNext = object.failNext === undefined ? undefined : asObject(object.failNext, 'failNext');
+  const failureRate = object.failureRate === undefined ? undefined : asObject(object.failureRate, 'failureRate');
+  if (failNext) {
+    refuseUnknownFields(failNext, ['count', 'status'], 'failNext field');
+    checkFailNext(failNext.count, failNext.status ?? DEFAULT_FAULT_STATUS);
   }
-  return status;
+  if (failureRate) {
+    refuseUnknownFields(failureRate, ['fraction', 'status'], 'failureRate field');
+    checkFailureRate(failureRate.fraction, failureRate.status ?? DEFAULT_FAULT_STATUS);
+  }
+  if (object.latencyMs !== undefined) {
+    checkLatency(object.latencyMs);
+  }
+  return object;
+}
+
+function checkFailNext(count: unknown, status: unknown): void {
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    throw new RangeError(`The number of requests to fail must be a whole number ≥ 0, not ${describe(count)}.`);
+  }
+  checkStatus(status);
+}
+
+function checkFailureRate(fraction: unknown, status: unknown): void {
+  if (typeof fraction !== 'number' || !(fraction >= 0 && fraction <= 1)) {
+    throw new RangeError(`The failure rate must be a fraction between 0 and 1, not ${describe(fraction)}.`);
+  }
+  checkStatus(status);
+}
+
+function checkLatency(milliseconds: unknown): void {
+  if (typeof milliseconds !== 'number' || !Number.isInteger(milliseconds) || milliseconds < 0 || milliseconds > MAX_LATENCY_MS) {
+    throw new RangeError(`The latency must be a whole number of milliseconds from 0 to ${MAX_LATENCY_MS}, not ${describe(milliseconds)}.`);
+  }
+}
+
+function checkStatus(status: unknown): void {
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) {
+    throw new RangeError(`An injected fault needs an HTTP error status (400 to 599), not ${describe(status)}.`);
+  }
+}
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`${what} must be an object.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function refuseUnknownFields(object: Record<string, unknown>, known: readonly string[], what: string): void {
+  const unknown = Object.keys(object).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new TypeError(`Unknown ${what} '${unknown}'; expected ${known.join(', ')}.`);
+  }
+}
+
+/** A value for an error message: primitives as JSON, never a recursive walk of an object. */
+function describe(value: unknown): string {
+  return typeof value === 'object' && value !== null ? (Array.isArray(value) ? 'an array' : 'an object') : String(JSON.stringify(value));
 }
 
 function injectedFault(status: number): ServiceError {

@@ -1,7 +1,10 @@
 import { IncomingHttpHeaders } from 'node:http';
 import { AccessTokenIssuer } from './accessTokens';
+import { ListKeysAccess } from './arm/listKeysAccess';
+import { EmulatedCloud } from './cloud';
 import { FaultInjector } from './faults';
 import { IdentityStore } from './identityStore';
+import { ListeningAddress } from './listeningAddress';
 import { RequestThrottle } from './throttle';
 
 /** A request with its body read; `target` is the raw request target (path and query, still encoded). */
@@ -20,7 +23,13 @@ export interface EmulatorResponse {
 
 /** The state and policies one running emulator serves requests with. */
 export interface EmulatorServices {
-  readonly accessKey: Buffer;
+  /** Which `Host` headers name this emulator; every request is checked against it first. */
+  readonly address: ListeningAddress;
+  /** The resource's two keys, base64 as listKeys returns them; either signs requests. */
+  readonly accessKeys: { readonly primary: string; readonly secondary: string };
+  /** The management plane's view: tenant, subscriptions, where the resource sits. */
+  readonly cloud: EmulatedCloud;
+  readonly listKeysAccess: ListKeysAccess;
   readonly store: IdentityStore;
   readonly tokens: AccessTokenIssuer;
   /** Absent when throttling is off. */
@@ -28,4 +37,9 @@ export interface EmulatorServices {
   readonly faults: FaultInjector;
   readonly clock: () => number;
   readonly log: (line: string) => void;
+}
+
+/** The keys as HMAC keys: base64-decoded, as the SDK decodes them. */
+export function hmacKeys(services: EmulatorServices): Buffer[] {
+  return [Buffer.from(services.accessKeys.primary, 'base64'), Buffer.from(services.accessKeys.secondary, 'base64')];
 }

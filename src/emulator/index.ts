@@ -5,10 +5,20 @@
  */
 import { runCli } from './cli';
 
-export { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
+export {
+  DEFAULT_EMULATOR_HOST,
+  DEFAULT_EMULATOR_PORT,
+  DEVELOPMENT_ACCESS_KEY,
+  DEVELOPMENT_SECONDARY_ACCESS_KEY,
+  EMULATED_RESOURCE_ID,
+  EMULATED_SUBSCRIPTION_ID,
+  EMULATED_TENANT_ID,
+} from './defaults';
 export { startEmulator } from './startEmulator';
 export type { EmulatorOptions, RunningEmulator } from './startEmulator';
 export type { FailureOptions } from './faults';
+export type { EmulatedResourceOptions, EmulatedSubscription } from './cloud';
+export type { TlsCredentials } from './server';
 
 if (require.main === module) {
   void runCli(process.argv.slice(2));

@@ -1,20 +1,26 @@
 import { TokenScope, TOKEN_LIFETIME_MINUTES, isValidTokenLifetime } from '../shared/scopes';
 import { ApiVersionFeatures } from './apiVersions';
 import { ServiceError, validationError } from './errors';
+import { exceedsJsonNesting, MAX_JSON_NESTING } from './jsonNesting';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 /**
  * The request body as a JSON object; an empty body (the SDK sends none for a plain create) or
- * `null` reads as `{}`. UNCONFIRMED: the service's answer to malformed JSON; ours is 400 `ValidationError`.
+ * `null` reads as `{}`. UNCONFIRMED: the service's answer to malformed or too deeply nested JSON;
+ * ours is 400 `ValidationError` in the service's error shape.
  */
 export function parseJsonBody(body: Buffer): JsonObject {
   if (body.length === 0) {
     return {};
   }
+  const text = body.toString('utf8');
+  if (exceedsJsonNesting(text)) {
+    throw new ServiceError(400, 'ValidationError', `The request body nests arrays and objects deeper than ${MAX_JSON_NESTING} levels.`);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new ServiceError(400, 'ValidationError', 'The request body is not valid JSON.');
   }

@@ -1,17 +1,30 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { handleArmRequest } from './arm/armRequest';
+import { isArmPath } from './arm/armRoutes';
 import { EMULATOR_PATH_PREFIX, handleEmulatorRequest } from './emulatorRoutes';
-import { ServiceError } from './errors';
+import { misdirectedRequest, ServiceError } from './errors';
 import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
 import { handleServiceRequest } from './serviceRequest';
 
 /** Far above any identity request; only there so that a runaway client cannot fill the memory. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The HTTP plumbing: read the body, pick the service or the `/_emulator/` endpoints, write the answer, log one line. */
-export function createEmulatorServer(services: EmulatorServices): Server {
-  return createServer((incoming, outgoing) => {
+/** A certificate and its private key (PEM), to serve https: the SDKs send Entra ID tokens over https only. */
+export interface TlsCredentials {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
+}
+
+/**
+ * The HTTP plumbing: check the Host, read the body, pick the `/_emulator/` endpoints, Resource
+ * Manager or the identity API, write the answer, log one line.
+ */
+export function createEmulatorServer(services: EmulatorServices, tls?: TlsCredentials): Server {
+  const handle = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
     void serve(incoming, outgoing, services);
-  });
+  };
+  return tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handle) : createServer(handle);
 }
 
 async function serve(incoming: IncomingMessage, outgoing: ServerResponse, services: EmulatorServices): Promise<void> {
@@ -20,9 +33,11 @@ async function serve(incoming: IncomingMessage, outgoing: ServerResponse, servic
   try {
     const body = await readBody(incoming);
     const request: EmulatorRequest = { method: incoming.method ?? 'GET', target, headers: incoming.headers, body };
-    response = target.startsWith(EMULATOR_PATH_PREFIX)
-      ? handleEmulatorRequest(request, services)
-      : await handleServiceRequest(request, services);
+    if (!services.address.accepts(incoming.headers.host)) {
+      // Before any route, the side door included: see listeningAddress.ts.
+      throw misdirectedRequest();
+    }
+    response = await route(request, services);
   } catch (error) {
     const failure = error instanceof ServiceError ? error : new ServiceError(400, 'BadRequest', 'The request could not be read.');
     response = { status: failure.status, headers: { 'Content-Type': 'application/json' }, body: failure.toBody() };
@@ -32,6 +47,16 @@ async function serve(incoming: IncomingMessage, outgoing: ServerResponse, servic
   outgoing.end(payload);
   // The path and status only: never the query, headers or body, which can carry tokens.
   services.log(`${incoming.method ?? '?'} ${target.split('?')[0]} → ${response.status}`);
+}
+
+function route(request: EmulatorRequest, services: EmulatorServices): EmulatorResponse | Promise<EmulatorResponse> {
+  if (request.target.startsWith(EMULATOR_PATH_PREFIX)) {
+    return handleEmulatorRequest(request, services);
+  }
+  if (isArmPath(new URL(request.target, 'http://emulator.invalid').pathname)) {
+    return handleArmRequest(request, services);
+  }
+  return handleServiceRequest(request, services);
 }
 
 function readBody(incoming: IncomingMessage): Promise<Buffer> {

@@ -2,16 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { resolveApiVersion, SUPPORTED_API_VERSIONS_HEADER } from './apiVersions';
 import { verifyRequestSignature } from './auth';
-import { internalError, ServiceError } from './errors';
+import { checkBearerToken, hasBearerToken } from './bearerToken';
+import { denied, internalError, ServiceError } from './errors';
 import { OPERATION_HANDLERS } from './handlers';
 import { OperationResult } from './handlers/operationContext';
-import { EmulatorRequest, EmulatorResponse, EmulatorServices } from './httpExchange';
+import { EmulatorRequest, EmulatorResponse, EmulatorServices, hmacKeys } from './httpExchange';
 import { matchOperation } from './operations';
 import { parseJsonBody } from './requestBody';
 
 /**
  * One request to the identity API, in the order the service's layers would see it: injected
- * faults (a failing gateway), authentication, routing, api-version, throttling, then the operation.
+ * faults (a failing gateway), authentication (access key or Entra ID), routing, api-version,
+ * throttling, then the operation.
  * Unauthenticated requests therefore never count against the limits.
  */
 export async function handleServiceRequest(request: EmulatorRequest, services: EmulatorServices): Promise<EmulatorResponse> {
@@ -38,13 +40,36 @@ async function runOperation(request: EmulatorRequest, services: EmulatorServices
   if (fault) {
     throw fault;
   }
-  verifyRequestSignature(request, services.accessKey, services.clock());
+  authenticate(request, services);
   const url = new URL(request.target, 'http://emulator.invalid');
   const { operation, identityId } = matchOperation(request.method, url.pathname);
   const features = resolveApiVersion(url.searchParams.get('api-version'), operation, `http://${request.headers.host ?? ''}${url.pathname}`);
   services.throttle?.admit(operation);
   const body = parseJsonBody(request.body);
   return OPERATION_HANDLERS[operation]({ features, identityId, body, store: services.store, tokens: services.tokens, nowMs: services.clock() });
+}
+
+/**
+ * The audiences of Entra ID tokens for the identity API: the SDK asks for the scope
+ * `https://communication.azure.com//.default`, i.e. the resource `https://communication.azure.com/`.
+ */
+const IDENTITY_AUDIENCES: readonly string[] = ['https://communication.azure.com', 'https://communication.azure.com/'];
+
+/**
+ * Access key (HMAC-SHA256) or Entra ID (`Authorization: Bearer`), as the service takes either.
+ * The one recorded answer to a refused Entra ID token is 401 `Denied` "Denied by the resource
+ * provider." (Azure/azure-sdk-for-js#22312); we give it for every bearer failure (expired,
+ * malformed, wrong audience, no `oid`) — UNCONFIRMED whether the service words them apart.
+ * Signatures of Entra ID tokens are not verified (see bearerToken.ts).
+ */
+function authenticate(request: EmulatorRequest, services: EmulatorServices): void {
+  if (!hasBearerToken(request.headers)) {
+    verifyRequestSignature(request, hmacKeys(services), services.clock());
+    return;
+  }
+  if (!checkBearerToken(request.headers, IDENTITY_AUDIENCES, services.clock()).ok) {
+    throw denied('Denied by the resource provider.');
+  }
 }
 
 /** The headers the service puts on every response (§1.5). */

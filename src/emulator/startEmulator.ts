@@ -4,14 +4,18 @@ import { Server } from 'node:http';
 import { dirname } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { AccessTokenIssuer } from './accessTokens';
+import { ListKeysAccess } from './arm/listKeysAccess';
+import { removeStaleTemporaryFiles } from '../shared/atomicFile';
 import { isBase64Key } from '../shared/base64';
-import { formatUrlHost, isLoopbackHost } from '../shared/hosts';
+import { isLoopbackHost } from '../shared/hosts';
 import { isGuid } from '../shared/identifiers';
-import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
-import { FailureOptions, FaultInjector } from './faults';
+import { armResourceId, EmulatedCloud, EmulatedResourceOptions, EmulatedSubscription, resolveCloud } from './cloud';
+import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, DEVELOPMENT_SECONDARY_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
+import { checkFaultSettings, FailureOptions, FaultInjector } from './faults';
 import { IdentityStore } from './identityStore';
+import { ListeningAddress } from './listeningAddress';
 import { CoalescingWriter } from './coalescingWriter';
-import { createEmulatorServer } from './server';
+import { createEmulatorServer, TlsCredentials } from './server';
 import { EventStamps } from './stamps';
 import { EmulatorState, loadState, saveState } from './stateFile';
 import { RequestThrottle } from './throttle';
@@ -24,6 +28,8 @@ export interface EmulatorOptions {
   allowNonLoopbackHost?: boolean;
   /** Base64; default {@link DEVELOPMENT_ACCESS_KEY}. */
   accessKey?: string;
+  /** The resource's second key (Azure resources have two; either signs). Default {@link DEVELOPMENT_SECONDARY_ACCESS_KEY}. */
+  secondaryAccessKey?: string;
   /** The emulated resource's GUID; default the data file's, else {@link EMULATED_RESOURCE_ID}. */
   resourceId?: string;
   /** Keep identities in this JSON file across restarts; in memory only when absent. */
@@ -37,36 +43,48 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** The time source, epoch milliseconds; for tests. */
   clock?: () => number;
+  /** The emulated Entra ID tenant; default {@link EMULATED_TENANT_ID}. */
+  tenantId?: string;
+  /** The emulated subscriptions; default one, {@link EMULATED_SUBSCRIPTION_ID}. */
+  subscriptions?: readonly EmulatedSubscription[];
+  /** Where Resource Manager lists the emulated resource, and its location and data location. */
+  resource?: EmulatedResourceOptions;
+  /** Entra ID object ids (`oid`) that Resource Manager refuses listKeys to (403 AuthorizationFailed). */
+  listKeysDeniedTo?: readonly string[];
+  /** Serve https with this certificate: the SDKs send Entra ID tokens over https only. */
+  tls?: TlsCredentials;
 }
 
 export interface RunningEmulator {
-  /** `http://127.0.0.1:<port>/` */
+  /** `http://127.0.0.1:<port>/` (https with `tls`) */
   readonly endpoint: string;
   /** `endpoint=http://127.0.0.1:<port>/;accesskey=<key>` */
   readonly connectionString: string;
+  /** The same with the secondary key. */
+  readonly secondaryConnectionString: string;
   readonly resourceId: string;
   readonly port: number;
+  readonly tenantId: string;
+  /** `/subscriptions/…/resourceGroups/…/providers/Microsoft.Communication/CommunicationServices/…` */
+  readonly armResourceId: string;
   /** Fail the next `count` identity API requests with `status` (default 500). */
   failNext(count: number, status?: number): void;
   /** Fail this fraction (0 to 1) of identity API requests with `status` (default 500). */
   setFailureRate(fraction: number, status?: number): void;
   setLatency(milliseconds: number): void;
   clearFaults(): void;
+  /** Replaces the object ids Resource Manager refuses listKeys to. */
+  denyListKeys(objectIds: readonly string[]): void;
   /** Stops listening, drops open connections and waits for pending writes of the data file. */
   close(): Promise<void>;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const host = options.host ?? DEFAULT_EMULATOR_HOST;
-  if (!isLoopbackHost(host) && !options.allowNonLoopbackHost) {
-    throw new Error(`Refusing to listen on ${host}: it is not a loopback address. Set allowNonLoopbackHost (CLI: --host) to expose the emulator.`);
-  }
-  const accessKey = options.accessKey ?? DEVELOPMENT_ACCESS_KEY;
-  if (!isBase64Key(accessKey)) {
-    throw new Error('The access key must be base64 (as Azure access keys are), e.g. the output of `openssl rand -base64 64`.');
-  }
+  // Everything is checked before anything is written or listened on, so that bad options have no effect at all.
+  const { host, keys, faultSettings, cloud, listKeysAccess } = checkOptions(options);
   const clock = options.clock ?? Date.now;
-  const state = await openState(options.dataFile, options.resourceId);
+  const log = options.log ?? (() => undefined);
+  const state = await openState(options.dataFile, options.resourceId, log);
   const latestStamp = state.identities.reduce((latest, identity) => Math.max(latest, identity.tokensRevokedAtMs ?? identity.createdAtMs), 0);
   const stamps = new EventStamps(clock, latestStamp);
   const dataFile = options.dataFile;
@@ -77,28 +95,39 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   await writer?.save();
 
   const faults = new FaultInjector();
-  faults.configure({ ...options.faults, latencyMs: options.latencyMs });
-  const server = createEmulatorServer({
-    accessKey: Buffer.from(accessKey, 'base64'),
-    store,
-    tokens: new AccessTokenIssuer(state.tokenSigningKey, store, stamps, clock),
-    throttle: options.throttle === false ? undefined : new RequestThrottle(clock),
-    faults,
-    clock,
-    log: options.log ?? (() => undefined),
-  });
+  faults.configure(faultSettings);
+  const address = new ListeningAddress();
+  const server = createEmulatorServer(
+    {
+      address,
+      accessKeys: keys,
+      cloud,
+      listKeysAccess,
+      store,
+      tokens: new AccessTokenIssuer(state.tokenSigningKey, store, stamps, clock),
+      throttle: options.throttle === false ? undefined : new RequestThrottle(clock),
+      faults,
+      clock,
+      log,
+    },
+    options.tls,
+  );
   const port = await listen(server, options.port ?? DEFAULT_EMULATOR_PORT, host);
-  const endpoint = `http://${formatUrlHost(host)}:${port}/`;
+  address.listening(host, port, options.tls ? 'https' : 'http');
   let closing: Promise<void> | undefined;
   return {
-    endpoint,
-    connectionString: `endpoint=${endpoint};accesskey=${accessKey}`,
+    endpoint: address.endpoint,
+    connectionString: `endpoint=${address.endpoint};accesskey=${keys.primary}`,
+    secondaryConnectionString: `endpoint=${address.endpoint};accesskey=${keys.secondary}`,
     resourceId: state.resourceId,
     port,
+    tenantId: cloud.tenantId,
+    armResourceId: armResourceId(cloud),
     failNext: (count, status) => faults.failNext(count, status),
     setFailureRate: (fraction, status) => faults.setFailureRate(fraction, status),
     setLatency: (milliseconds) => faults.setLatency(milliseconds),
     clearFaults: () => faults.clear(),
+    denyListKeys: (objectIds) => listKeysAccess.deny(objectIds),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -109,8 +138,42 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-/** The saved state of `dataFile`, or a fresh one: a new signing key per instance, the default resource. */
-async function openState(dataFile: string | undefined, requestedResourceId: string | undefined): Promise<EmulatorState> {
+function checkOptions(options: EmulatorOptions): {
+  host: string;
+  keys: { primary: string; secondary: string };
+  faultSettings: ReturnType<typeof checkFaultSettings>;
+  cloud: EmulatedCloud;
+  listKeysAccess: ListKeysAccess;
+} {
+  const host = options.host ?? DEFAULT_EMULATOR_HOST;
+  if (!isLoopbackHost(host) && !options.allowNonLoopbackHost) {
+    throw new Error(`Refusing to listen on ${host}: it is not a loopback address. Set allowNonLoopbackHost (CLI: --host) to expose the emulator.`);
+  }
+  const keys = { primary: options.accessKey ?? DEVELOPMENT_ACCESS_KEY, secondary: options.secondaryAccessKey ?? DEVELOPMENT_SECONDARY_ACCESS_KEY };
+  if (!isBase64Key(keys.primary) || !isBase64Key(keys.secondary)) {
+    throw new Error('The access keys must be base64 (as Azure access keys are), e.g. the output of `openssl rand -base64 64`.');
+  }
+  return {
+    host,
+    keys,
+    faultSettings: checkFaultSettings({ ...options.faults, latencyMs: options.latencyMs }),
+    cloud: resolveCloud(options),
+    listKeysAccess: new ListKeysAccess(options.listKeysDeniedTo),
+  };
+}
+
+/**
+ * The saved state of `dataFile`, or a fresh one: a new signing key per instance, the default
+ * resource. Temporary files a crashed writer left next to the data file go first: they hold the
+ * signing key too, and nothing else would ever remove them.
+ */
+async function openState(dataFile: string | undefined, requestedResourceId: string | undefined, log: (line: string) => void): Promise<EmulatorState> {
+  if (dataFile !== undefined) {
+    const removed = await removeStaleTemporaryFiles(dataFile);
+    if (removed.length > 0) {
+      log(`Removed ${removed.length} temporary file(s) a crashed write left next to ${dataFile}.`);
+    }
+  }
   const saved = dataFile === undefined ? undefined : await loadState(dataFile);
   const resourceId = requestedResourceId ?? saved?.resourceId ?? EMULATED_RESOURCE_ID;
   if (!isGuid(resourceId) || resourceId !== resourceId.toLowerCase()) {

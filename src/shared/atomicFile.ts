@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Replaces `path` with `contents` so that a crash at any moment leaves either the old file or the
@@ -28,6 +28,57 @@ export async function writeFileAtomically(path: string, contents: string): Promi
     throw error;
   }
   await syncDirectory(dirname(path));
+}
+
+/**
+ * A temporary file lives only between its open and its rename, milliseconds; one a minute old
+ * belongs to a writer that died (a crash, a kill, a power cut) and will never be renamed.
+ */
+const STALE_TEMPORARY_FILE_AGE_MS = 60_000;
+
+/**
+ * Removes the temporary files that {@link writeFileAtomically} left next to `path` when its
+ * process died between writing and renaming: `<name>.<uuid>.tmp`, older than a minute (a younger
+ * one may be another process's write in progress). They matter because they hold whatever the
+ * target holds, keys included, readable by this user. Resolves to the names it removed.
+ */
+export async function removeStaleTemporaryFiles(path: string, nowMs: number = Date.now()): Promise<string[]> {
+  const directory = dirname(path);
+  const temporaryName = new RegExp(`^${escapeRegExp(basename(path))}\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp$`, 'i');
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch (error) {
+    if (isMissing(error)) {
+      return [];
+    }
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((candidate) => temporaryName.test(candidate))) {
+    if (await isOlderThan(join(directory, name), nowMs - STALE_TEMPORARY_FILE_AGE_MS)) {
+      await rm(join(directory, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+async function isOlderThan(path: string, thresholdMs: number): Promise<boolean> {
+  try {
+    const info = await stat(path);
+    return info.isFile() && info.mtimeMs < thresholdMs;
+  } catch (error) {
+    // Renamed or removed by its writer, or by another cleaner, since the folder was listed.
+    if (isMissing(error)) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function syncDirectory(directory: string): Promise<void> {

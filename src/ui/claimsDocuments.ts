@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { describeClaims } from '../core/tokenClaims';
-import { decodeJwt } from '../shared/jwt';
+import { decodeJwt, describeClaims } from '../core/tokenClaims';
+
 import type { Registry } from '../storage/registry';
 import type { TokenRecord } from '../core/records';
 

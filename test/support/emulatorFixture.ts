@@ -7,11 +7,14 @@ export interface EmulatorFixture {
   readonly emulator: RunningEmulator;
 }
 
-/** Call at the top of a `suite`: `const fixture = useEmulator({ throttle: false })`. */
-export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
+/**
+ * Call at the top of a `suite`: `const fixture = useEmulator({ throttle: false })`. Options that
+ * need work first (a certificate) come from a function run in the suite's setup.
+ */
+export function useEmulator(options: EmulatorOptions | (() => Promise<EmulatorOptions>) = {}): EmulatorFixture {
   let running: RunningEmulator | undefined;
   suiteSetup(async () => {
-    running = await startEmulator({ port: 0, ...options });
+    running = await startEmulator({ port: 0, ...(typeof options === 'function' ? await options() : options) });
   });
   suiteTeardown(async () => {
     await running?.close();

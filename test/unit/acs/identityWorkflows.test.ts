@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { AcsIdentityClient } from '../../../src/acs/identityClient';
 import { IdentityWorkflows, MissingConnectionStringError } from '../../../src/acs/identityWorkflows';
 import { parseConnectionString, type AcsConnectionString } from '../../../src/core/connectionString';
-import { decodeJwt } from '../../../src/shared/jwt';
+import { decodeJwt } from '../../../src/core/tokenClaims';
 import { classifyServiceError, type ServiceErrorKind } from '../../../src/core/serviceErrors';
 import { tokenStatus } from '../../../src/core/tokenStatus';
 import { startEmulator } from '../../../src/emulator';

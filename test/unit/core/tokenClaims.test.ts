@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeClaims } from '../../../src/core/tokenClaims';
-import { decodeJwt } from '../../../src/shared/jwt';
+import { decodeJwt, describeClaims } from '../../../src/core/tokenClaims';
 
 function segment(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
-import { rawRequest } from './signedRequest';
+import { DEVELOPMENT_ACCESS_KEY } from '../../../src/emulator';
+import { RawResponse, signedRequest } from './signedRequest';
 
 /** The official SDK as the extension will use it against the emulator: http allowed, no retries to wait for. */
 export function sdkClient(connectionString: string): CommunicationIdentityClient {
@@ -13,7 +14,13 @@ export interface RestErrorFields {
   readonly message: string;
   readonly statusCode?: number;
   readonly code?: string;
-  readonly response?: { readonly headers: { get(name: string): string | undefined } };
+  readonly response?: { readonly headers: { get(name: string): string | undefined }; readonly bodyAsText?: string | null };
+}
+
+/** The `target` of the service's error body, as the client received it. */
+export function errorTarget(error: RestErrorFields): string | undefined {
+  const body = JSON.parse(error.response?.bodyAsText ?? '{}') as { error?: { target?: string } };
+  return body.error?.target;
 }
 
 export async function assertRestError(call: Promise<unknown>, statusCode: number, code: string): Promise<RestErrorFields> {
@@ -31,15 +38,30 @@ export async function assertRestError(call: Promise<unknown>, statusCode: number
 
 export type TokenValidation = { valid: true; claims: Record<string, unknown> } | { valid: false; reason: string };
 
-/** Asks the emulator's test-only endpoint whether it would still accept `token`. */
-export async function validateToken(endpoint: string, token: string): Promise<TokenValidation> {
-  const response = await rawRequest({ endpoint, method: 'POST', target: '/_emulator/validateToken', body: JSON.stringify({ token }) });
+/**
+ * A request to the emulator's test-only `/_emulator/` routes, signed with the resource's key as
+ * they require (the development key unless told otherwise). Integration tests can use it too.
+ */
+export function emulatorRequest(
+  endpoint: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  accessKey: string = DEVELOPMENT_ACCESS_KEY,
+  ca?: string,
+): Promise<RawResponse> {
+  return signedRequest({ endpoint, accessKey, method, target: path, body: body === undefined ? undefined : JSON.stringify(body), ca });
+}
+
+/** Asks the emulator's test-only endpoint whether it would still accept `token` (`ca`: the certificate of an https emulator). */
+export async function validateToken(endpoint: string, token: string, accessKey?: string, ca?: string): Promise<TokenValidation> {
+  const response = await emulatorRequest(endpoint, 'POST', '/_emulator/validateToken', { token }, accessKey, ca);
   assert.equal(response.status, 200, response.text);
   return JSON.parse(response.text) as TokenValidation;
 }
 
-export async function listIdentityIds(endpoint: string): Promise<string[]> {
-  const response = await rawRequest({ endpoint, method: 'GET', target: '/_emulator/identities' });
+export async function listIdentityIds(endpoint: string, accessKey?: string): Promise<string[]> {
+  const response = await emulatorRequest(endpoint, 'GET', '/_emulator/identities', undefined, accessKey);
   assert.equal(response.status, 200, response.text);
   return (JSON.parse(response.text) as { identities: { id: string }[] }).identities.map((identity) => identity.id);
 }
@@ -51,7 +73,12 @@ export function decodeClaims(token: string): Record<string, unknown> {
 }
 
 /** A stand-in for a Teams user's Entra ID token: only its claims matter to the emulator. */
-export function entraIdToken(claims: { appid: string; oid: string; exp: number }): string {
+export function entraIdToken(claims: { appid: string; oid: string; exp: number; aud?: string }): string {
+  return unsignedJwt({ aud: 'https://auth.msft.communication.azure.com', ...claims });
+}
+
+/** A JWT with these claims and a dummy signature: the emulator cannot verify Entra ID signatures anyway. */
+export function unsignedJwt(claims: object): string {
   const segment = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${segment({ alg: 'RS256', typ: 'JWT' })}.${segment({ aud: 'https://auth.msft.communication.azure.com', ...claims })}.c2lnbmF0dXJl`;
+  return `${segment({ alg: 'RS256', typ: 'JWT' })}.${segment(claims)}.c2lnbmF0dXJl`;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,27 @@ suite('emulator: persistence with a data file', function () {
     await writeFile(dataFile, 'my notes');
     await assert.rejects(startEmulator({ port: 0, dataFile }), /not an ACS Identity emulator data file/);
     assert.equal(await readFile(dataFile, 'utf8'), 'my notes');
+  });
+
+  test('at start, a temporary file that a crashed write left next to the data file is removed', async () => {
+    const first = await startEmulator({ port: 0, dataFile });
+    const user = await sdkClient(first.connectionString).createUser();
+    await first.close();
+    // What a process killed between writing and renaming leaves: a copy of the state, signing key included.
+    const stale = `identities.json.6f9619ff-8b86-4011-b42d-00c04fc964ff.tmp`;
+    await writeFile(join(directory, stale), await readFile(dataFile, 'utf8'));
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(directory, stale), anHourAgo, anHourAgo);
+
+    const lines: string[] = [];
+    const second = await startEmulator({ port: 0, dataFile, log: (line) => lines.push(line) });
+    try {
+      assert.deepEqual(await readdir(directory), ['identities.json']);
+      assert.ok(lines.some((line) => line.includes('temporary file')), lines.join('\n'));
+      await sdkClient(second.connectionString).getToken(user, ['chat']);
+    } finally {
+      await second.close();
+    }
   });
 
   test('writeFileAtomically replaces the file, readable by its owner only, and leaves no temporary files', async () => {

@@ -90,6 +90,28 @@ suite('emulator: wire format, headers and api-versions (raw HTTP, against the CL
     }
   });
 
+  test('deeply nested JSON anywhere in a body: 400 ValidationError in the service shape, never a 500', async () => {
+    const id = encodeURIComponent(await createUserId());
+    const deep = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const cases: [string, string][] = [
+      ['/identities?api-version=2023-10-01', `{"createTokenWithScopes":${deep(100_000)}}`],
+      ['/identities?api-version=2023-10-01', `{"createTokenWithScopes":[${deep(100_000)}]}`],
+      ['/identities?api-version=2023-10-01', `{"createTokenWithScopes":["chat"],"expiresInMinutes":${deep(100_000)}}`],
+      [`/identities/${id}/:issueAccessToken?api-version=2023-10-01`, `{"scopes":[${deep(100_000)}]}`],
+      ['/teamsUser/:exchangeAccessToken?api-version=2023-10-01', `{"token":${deep(100_000)},"appId":"a","userId":"b"}`],
+    ];
+    for (const [target, body] of cases) {
+      const response = await signedRequest({ endpoint: emulator.endpoint, accessKey: DEVELOPMENT_ACCESS_KEY, method: 'POST', target, body });
+      assert.equal(response.status, 400, `${target}: ${response.text}`);
+      const { error } = JSON.parse(response.text) as ErrorBody;
+      assert.equal(error.code, 'ValidationError');
+      assert.match(error.message, /nest/);
+    }
+    const sixtyFour = await send('POST', '/identities?api-version=2023-10-01', { createTokenWithScopes: JSON.parse(deep(63)) as unknown });
+    assert.equal((JSON.parse(sixtyFour.text) as ErrorBody).error.code, 'ValidationError', 'a body 64 levels deep is read, and its scopes refused as usual');
+    assert.doesNotMatch((JSON.parse(sixtyFour.text) as ErrorBody).error.message, /nest/);
+  });
+
   test('an unknown, preview or missing api-version: 400 UnsupportedApiVersion in the service message shape', async () => {
     for (const version of ['2020-07-20-preview2', '2023-08-01', '2025-03-02-preview', 'latest']) {
       const response = await send('POST', `/identities?api-version=${version}`);
@@ -135,6 +157,14 @@ suite('emulator: wire format, headers and api-versions (raw HTTP, against the CL
       const joinScope = await send('POST', `/identities?api-version=${version}`, { createTokenWithScopes: ['voip.join'] });
       assert.equal(joinScope.status, 400, version);
       assert.equal((JSON.parse(joinScope.text) as ErrorBody).error.target, 'createTokenWithScopes');
+    }
+  });
+
+  test('Teams exchange with the token missing, null or not a string (the SDK cannot send these): 401 before the ids are looked at', async () => {
+    for (const body of [{}, { token: null, appId: '', userId: '' }, { token: 42, appId: 'invalid' }, { token: ['a.b.c'] }]) {
+      const response = await send('POST', '/teamsUser/:exchangeAccessToken?api-version=2023-10-01', body);
+      assert.equal(response.status, 401, JSON.stringify(body));
+      assert.deepEqual(JSON.parse(response.text), { error: { code: 'InvalidAccessToken', message: 'Provided access token is not valid.' } });
     }
   });
 

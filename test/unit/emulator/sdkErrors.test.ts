@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CommunicationIdentityClient, TokenScope } from '@azure/communication-identity';
 import { EMULATED_RESOURCE_ID } from '../../../src/emulator';
 import { buildEmulatorBundle, CliRun, startCli } from './cliProcess';
-import { assertRestError, entraIdToken, listIdentityIds, sdkClient } from './emulatorClient';
+import { assertRestError, entraIdToken, errorTarget, listIdentityIds, sdkClient, unsignedJwt } from './emulatorClient';
 
 const OTHER_RESOURCE_USER = { communicationUserId: '8:acs:00000000-0000-0000-0000-000000000000_00000000-0000-0000-0000-000000000000' };
 const APP_ID = '11111111-2222-4333-8444-555555555555';
@@ -84,47 +84,60 @@ suite('emulator: every bad input through the official SDK, against the CLI', fun
     await assertRestError(wrongClient.createUser(), 401, 'Denied');
   });
 
+  // What the real service answers, in its order (see src/emulator/handlers/exchangeTeamsUserAccessToken.ts for the recordings).
   suite('Teams user token exchange', () => {
-    const validToken = (): string => entraIdToken({ appid: APP_ID, oid: USER_ID, exp: Math.floor(Date.now() / 1000) + 3600 });
+    const WRONG_APP_ID = '99999999-2222-4333-8444-555555555555';
+    const WRONG_USER_ID = '99999999-7777-4888-9999-000000000000';
+    const inAnHour = (): number => Math.floor(Date.now() / 1000) + 3600;
+    const validToken = (): string => entraIdToken({ appid: APP_ID, oid: USER_ID, exp: inAnHour() });
+    const expiredToken = (): string => entraIdToken({ appid: APP_ID, oid: USER_ID, exp: Math.floor(Date.now() / 1000) - 60 });
     const exchange = (teamsUserAadToken: string, clientId = APP_ID, userObjectId = USER_ID): Promise<unknown> =>
       client.getTokenForTeamsUser({ teamsUserAadToken, clientId, userObjectId });
 
-    test('a token that is not a JWT: 401 InvalidAccessToken', async () => {
-      const error = await assertRestError(exchange('invalid'), 401, 'InvalidAccessToken');
-      assert.equal(error.message, 'Provided access token is not valid.');
-    });
+    const INVALID_TOKEN: readonly (readonly [string, () => string])[] = [
+      ['an empty token', () => ''],
+      ['a token that is not a JWT', () => 'invalid'],
+      ['an expired token', expiredToken],
+      ['a token for another audience', () => entraIdToken({ appid: APP_ID, oid: USER_ID, exp: inAnHour(), aud: 'https://management.azure.com' })],
+      ['a token not valid yet', () => unsignedJwt({ aud: 'https://auth.msft.communication.azure.com', appid: APP_ID, oid: USER_ID, exp: inAnHour(), nbf: inAnHour() - 60 })],
+    ];
+    for (const [what, token] of INVALID_TOKEN) {
+      test(`${what}: 401 InvalidAccessToken, no target`, async () => {
+        const error = await assertRestError(exchange(token()), 401, 'InvalidAccessToken');
+        assert.equal(error.message, 'Provided access token is not valid.');
+        assert.equal(errorTarget(error), undefined);
+      });
+    }
 
-    test('an empty token: 401 InvalidAccessToken', async () => {
-      await assertRestError(exchange(''), 401, 'InvalidAccessToken');
-    });
+    // [what, token, appId, userId, status, code, message, target]
+    const ORDER: readonly (readonly [string, () => string, string, string, number, string, string, string | undefined])[] = [
+      ['an invalid token beats an empty userId (recorded)', () => 'invalid', APP_ID, '', 401, 'InvalidAccessToken', 'Provided access token is not valid.', undefined],
+      ['an empty token beats an empty userId (recorded)', () => '', APP_ID, '', 401, 'InvalidAccessToken', 'Provided access token is not valid.', undefined],
+      ['an invalid token beats an empty appId', () => 'invalid', '', USER_ID, 401, 'InvalidAccessToken', 'Provided access token is not valid.', undefined],
+      ['an expired token beats a malformed appId', expiredToken, 'invalid', 'invalid', 401, 'InvalidAccessToken', 'Provided access token is not valid.', undefined],
+      ['an empty appId (recorded)', validToken, '', USER_ID, 400, 'ValidationError', 'AppId: The AppId field is required.', 'AppId'],
+      ['an empty userId (recorded)', validToken, APP_ID, '', 400, 'ValidationError', 'UserId: The UserId field is required.', 'UserId'],
+      ['empty appId and userId: AppId first', validToken, '', '', 400, 'ValidationError', 'AppId: The AppId field is required.', 'AppId'],
+      ['a missing userId beats a malformed appId', validToken, 'invalid', '', 400, 'ValidationError', 'UserId: The UserId field is required.', 'UserId'],
+      ['a malformed appId (recorded)', validToken, 'invalid', USER_ID, 400, 'ValidationError', 'Provided AppId has invalid format.', 'appId'],
+      ['a malformed userId (recorded)', validToken, APP_ID, 'invalid', 400, 'ValidationError', 'Provided UserId has invalid format.', 'userId'],
+      ['malformed appId and userId: AppId first', validToken, 'invalid', 'invalid', 400, 'ValidationError', 'Provided AppId has invalid format.', 'appId'],
+      ['a malformed userId beats a wrong appId', validToken, WRONG_APP_ID, 'invalid', 400, 'ValidationError', 'Provided UserId has invalid format.', 'userId'],
+      ["an appId that is not the token's (recorded)", validToken, WRONG_APP_ID, USER_ID, 400, 'ValidationError', 'AAD application is not the expected one.', 'appId'],
+      ["a userId that is not the token's (recorded)", validToken, APP_ID, WRONG_USER_ID, 400, 'ValidationError', 'Provided AAD token issued for unexpected user.', 'userId'],
+      ['wrong appId and userId: the application first', validToken, WRONG_APP_ID, WRONG_USER_ID, 400, 'ValidationError', 'AAD application is not the expected one.', 'appId'],
+    ];
+    for (const [what, token, appId, userId, status, code, message, target] of ORDER) {
+      test(`${what}: ${status} ${code}`, async () => {
+        const error = await assertRestError(exchange(token(), appId, userId), status, code);
+        assert.equal(error.message, message);
+        assert.equal(errorTarget(error), target);
+      });
+    }
 
-    test('an expired token: 401 InvalidAccessToken', async () => {
-      const expired = entraIdToken({ appid: APP_ID, oid: USER_ID, exp: Math.floor(Date.now() / 1000) - 60 });
-      await assertRestError(exchange(expired), 401, 'InvalidAccessToken');
-    });
-
-    test('an empty appId: 400 with the recorded message', async () => {
-      const error = await assertRestError(exchange(validToken(), ''), 400, 'ValidationError');
-      assert.equal(error.message, 'AppId: The AppId field is required.');
-    });
-
-    test('a malformed appId: 400 with the recorded message', async () => {
-      const error = await assertRestError(exchange(validToken(), 'invalid'), 400, 'ValidationError');
-      assert.equal(error.message, 'Provided AppId has invalid format.');
-    });
-
-    test("an appId that is not the token's appid: 400 with the recorded message", async () => {
-      const error = await assertRestError(exchange(validToken(), '99999999-2222-4333-8444-555555555555'), 400, 'ValidationError');
-      assert.equal(error.message, 'AAD application is not the expected one.');
-    });
-
-    test("a userId that is not the token's oid: 400 with the recorded message", async () => {
-      const error = await assertRestError(exchange(validToken(), APP_ID, '99999999-7777-4888-9999-000000000000'), 400, 'ValidationError');
-      assert.equal(error.message, 'Provided AAD token issued for unexpected user.');
-    });
-
-    test('an empty userId: 400 ValidationError', async () => {
-      await assertRestError(exchange(validToken(), APP_ID, ''), 400, 'ValidationError');
+    test('a valid token, appId and userId (any case): 200', async () => {
+      const result = await client.getTokenForTeamsUser({ teamsUserAadToken: validToken(), clientId: APP_ID.toUpperCase(), userObjectId: USER_ID });
+      assert.ok(result.token);
     });
   });
 });

@@ -1,40 +1,39 @@
 import * as assert from 'node:assert/strict';
 import { CommunicationIdentityClient, TokenScope } from '@azure/communication-identity';
-import { RunningEmulator, startEmulator } from '../../../src/emulator';
+import { startEmulator } from '../../../src/emulator';
 import { decodeClaims, entraIdToken, listIdentityIds, sdkClient, validateToken } from './emulatorClient';
+import { useEmulator } from '../../support/emulatorFixture';
 
 const EVERY_SCOPE: TokenScope[] = ['chat', 'voip', 'chat.join', 'chat.join.limited', 'voip.join'];
 
 suite('emulator: the quickstarts through the official SDK', () => {
-  let emulator: RunningEmulator;
   let client: CommunicationIdentityClient;
 
-  suiteSetup(async () => {
-    emulator = await startEmulator({ port: 0 });
-    client = sdkClient(emulator.connectionString);
+  const fixture = useEmulator();
+  suiteSetup(() => {
+    client = sdkClient(fixture.emulator.connectionString);
   });
-  suiteTeardown(() => emulator.close());
 
   test('create a user, issue a voip token, revoke, delete', async () => {
     const user = await client.createUser();
-    assert.match(user.communicationUserId, new RegExp(`^8:acs:${emulator.resourceId}_[0-9a-f-]{36}$`));
+    assert.match(user.communicationUserId, new RegExp(`^8:acs:${fixture.emulator.resourceId}_[0-9a-f-]{36}$`));
 
     const { token, expiresOn } = await client.getToken(user, ['voip']);
     const claims = decodeClaims(token);
     assert.equal(claims.skypeid, user.communicationUserId.slice('8:'.length));
     assert.equal(claims.acsScope, 'voip');
-    assert.equal(claims.resourceId, emulator.resourceId);
+    assert.equal(claims.resourceId, fixture.emulator.resourceId);
     assert.equal(claims.csi, String(claims.iat));
     assert.equal(typeof claims.scp, 'number');
     assert.equal((claims.exp as number) * 1000, expiresOn.getTime(), 'exp equals expiresOn');
     assert.equal((claims.exp as number) - (claims.iat as number), 1440 * 60, 'the default lifetime is 1440 minutes');
-    assert.deepEqual(await validateToken(emulator.endpoint, token), { valid: true, claims });
+    assert.deepEqual(await validateToken(fixture.emulator.endpoint, token), { valid: true, claims });
 
     await client.revokeTokens(user);
-    assert.deepEqual(await validateToken(emulator.endpoint, token), { valid: false, reason: 'revoked' });
+    assert.deepEqual(await validateToken(fixture.emulator.endpoint, token), { valid: false, reason: 'revoked' });
 
     await client.deleteUser(user);
-    assert.ok(!(await listIdentityIds(emulator.endpoint)).includes(user.communicationUserId));
+    assert.ok(!(await listIdentityIds(fixture.emulator.endpoint)).includes(user.communicationUserId));
   });
 
   for (const minutes of [60, 61, 720, 1440]) {
@@ -44,8 +43,8 @@ suite('emulator: the quickstarts through the official SDK', () => {
       assert.equal(claims.acsScope, EVERY_SCOPE.join(','));
       assert.equal((claims.exp as number) - (claims.iat as number), minutes * 60);
       assert.equal((claims.exp as number) * 1000, expiresOn.getTime());
-      assert.ok((await listIdentityIds(emulator.endpoint)).includes(user.communicationUserId));
-      assert.equal((await validateToken(emulator.endpoint, token)).valid, true);
+      assert.ok((await listIdentityIds(fixture.emulator.endpoint)).includes(user.communicationUserId));
+      assert.equal((await validateToken(fixture.emulator.endpoint, token)).valid, true);
     });
   }
 
@@ -61,8 +60,8 @@ suite('emulator: the quickstarts through the official SDK', () => {
     const { user, token: before } = await client.createUserAndToken(['chat']);
     await client.revokeTokens(user);
     const { token: after } = await client.getToken(user, ['chat']);
-    assert.deepEqual(await validateToken(emulator.endpoint, before), { valid: false, reason: 'revoked' });
-    assert.equal((await validateToken(emulator.endpoint, after)).valid, true);
+    assert.deepEqual(await validateToken(fixture.emulator.endpoint, before), { valid: false, reason: 'revoked' });
+    assert.equal((await validateToken(fixture.emulator.endpoint, after)).valid, true);
   });
 
   test('revocation orders events within one millisecond: a frozen clock', async () => {
@@ -85,7 +84,7 @@ suite('emulator: the quickstarts through the official SDK', () => {
   test('deleting a user invalidates its tokens', async () => {
     const { user, token } = await client.createUserAndToken(['chat']);
     await client.deleteUser(user);
-    assert.deepEqual(await validateToken(emulator.endpoint, token), { valid: false, reason: 'identityDeleted' });
+    assert.deepEqual(await validateToken(fixture.emulator.endpoint, token), { valid: false, reason: 'identityDeleted' });
   });
 
   test("exchanges a Teams user's Entra ID token, expiring with it", async () => {
@@ -95,14 +94,14 @@ suite('emulator: the quickstarts through the official SDK', () => {
     const result = await client.getTokenForTeamsUser({ teamsUserAadToken: entraIdToken({ appid: appId, oid: userId, exp }), clientId: appId, userObjectId: userId });
     assert.equal(result.expiresOn.getTime(), exp * 1000);
     assert.equal(decodeClaims(result.token).skypeid, `orgid:${userId}`);
-    assert.equal((await validateToken(emulator.endpoint, result.token)).valid, true);
+    assert.equal((await validateToken(fixture.emulator.endpoint, result.token)).valid, true);
   });
 
   test('a token of another emulator instance is not valid here', async () => {
     const other = await startEmulator({ port: 0 });
     try {
       const { token } = await sdkClient(other.connectionString).createUserAndToken(['chat']);
-      assert.deepEqual(await validateToken(emulator.endpoint, token), { valid: false, reason: 'malformed' });
+      assert.deepEqual(await validateToken(fixture.emulator.endpoint, token), { valid: false, reason: 'malformed' });
     } finally {
       await other.close();
     }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as assert from 'node:assert/strict';
-import { DEVELOPMENT_ACCESS_KEY, RunningEmulator, startEmulator } from '../../../src/emulator';
+import { DEVELOPMENT_ACCESS_KEY } from '../../../src/emulator';
 import { sdkClient } from './emulatorClient';
 import { RawResponse, SignedRequestOptions, signedRequest } from './signedRequest';
+import { useEmulator } from '../../support/emulatorFixture';
 
 const CREATE = '/identities?api-version=2023-10-01';
 
@@ -11,14 +12,10 @@ function errorOf(response: RawResponse): { code: string; message: string } {
 }
 
 suite('emulator: HMAC-SHA256 request signing (raw HTTP, signed per the spec)', () => {
-  let emulator: RunningEmulator;
   const send = (options: Partial<SignedRequestOptions>): Promise<RawResponse> =>
-    signedRequest({ endpoint: emulator.endpoint, accessKey: DEVELOPMENT_ACCESS_KEY, method: 'POST', target: CREATE, ...options });
+    signedRequest({ endpoint: fixture.emulator.endpoint, accessKey: DEVELOPMENT_ACCESS_KEY, method: 'POST', target: CREATE, ...options });
 
-  suiteSetup(async () => {
-    emulator = await startEmulator({ port: 0 });
-  });
-  suiteTeardown(() => emulator.close());
+  const fixture = useEmulator();
 
   test('a correctly signed request is accepted', async () => {
     const response = await send({ body: JSON.stringify({ createTokenWithScopes: ['chat'] }) });
@@ -78,7 +75,7 @@ suite('emulator: HMAC-SHA256 request signing (raw HTTP, signed per the spec)', (
   });
 
   test('percent-encoded ids: the signature covers the target as sent, encoded', async () => {
-    const user = await sdkClient(emulator.connectionString).createUser();
+    const user = await sdkClient(fixture.emulator.connectionString).createUser();
     const encoded = `/identities/${encodeURIComponent(user.communicationUserId)}/:issueAccessToken?api-version=2023-10-01`;
     assert.match(encoded, /8%3Aacs%3A/);
     const body = JSON.stringify({ scopes: ['chat'] });

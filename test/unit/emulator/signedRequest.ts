@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Agent, IncomingHttpHeaders, request } from 'node:http';
+import { request as tlsRequest } from 'node:https';
 
 /**
  * Sends a request signed as acs-identity-api.md §2 describes, written from the spec and not from
@@ -19,8 +20,12 @@ export interface SignedRequestOptions {
   readonly hashedBody?: string;
   readonly date?: Date;
   readonly omitAuthorization?: boolean;
+  /** Sign and send this Host instead of the endpoint's (host:port). */
+  readonly host?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly agent?: Agent;
+  /** The certificate to trust when the endpoint is https. */
+  readonly ca?: string;
 }
 
 export interface RawResponse {
@@ -31,13 +36,14 @@ export interface RawResponse {
 
 export function signedRequest(options: SignedRequestOptions): Promise<RawResponse> {
   const url = new URL(options.endpoint);
+  const host = options.host ?? url.host;
   const body = options.body ?? '';
   const date = (options.date ?? new Date()).toUTCString();
   const contentHash = createHash('sha256').update(options.hashedBody ?? body, 'utf8').digest('base64');
-  const stringToSign = `${options.method.toUpperCase()}\n${options.signedTarget ?? options.target}\n${date};${url.host};${contentHash}`;
+  const stringToSign = `${options.method.toUpperCase()}\n${options.signedTarget ?? options.target}\n${date};${host};${contentHash}`;
   const signature = createHmac('sha256', Buffer.from(options.accessKey, 'base64')).update(stringToSign, 'utf8').digest('base64');
   const headers: Record<string, string> = {
-    host: url.host,
+    host,
     'x-ms-date': date,
     'x-ms-content-sha256': contentHash,
     'content-type': 'application/json',
@@ -45,7 +51,7 @@ export function signedRequest(options: SignedRequestOptions): Promise<RawRespons
     ...(options.omitAuthorization ? {} : { authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` }),
     ...options.headers,
   };
-  return rawRequest({ endpoint: options.endpoint, method: options.method, target: options.target, headers, body, agent: options.agent });
+  return rawRequest({ endpoint: options.endpoint, method: options.method, target: options.target, headers, body, agent: options.agent, ca: options.ca });
 }
 
 export function rawRequest(options: {
@@ -55,11 +61,26 @@ export function rawRequest(options: {
   headers?: Record<string, string>;
   body?: string;
   agent?: Agent;
+  /** Send no Host header at all (HTTP/1.1 requires one). */
+  omitHost?: boolean;
+  /** The certificate to trust when the endpoint is https. */
+  ca?: string;
 }): Promise<RawResponse> {
   const url = new URL(options.endpoint);
+  const send = url.protocol === 'https:' ? tlsRequest : request;
   return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: url.hostname, port: url.port, method: options.method, path: options.target, headers: options.headers, agent: options.agent },
+    const outgoing = send(
+      {
+        // `hostname` keeps an IPv6 address in brackets; the socket wants it bare.
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port,
+        method: options.method,
+        path: options.target,
+        headers: options.headers,
+        agent: options.agent,
+        setHost: options.omitHost !== true,
+        ca: options.ca,
+      },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -85,6 +85,50 @@ suite('emulator: building blocks', () => {
     assert.throws(() => parseCliArguments(['--bogus']));
   });
 
+  const REFUSED_NUMBERS: readonly (readonly [string, string, RegExp])[] = [
+    ['--port', '-1', /--port/],
+    ['--port', '65536', /--port needs a whole number from 0 to 65535/],
+    ['--port', '80.5', /--port/],
+    ['--port', '1e3', /--port/],
+    ['--port', ' 80', /--port/],
+    ['--port', '0x50', /--port/],
+    ['--latency', '1e12', /--latency needs a whole number from 0 to 2147483647, not "1e12"/],
+    ['--latency', '2147483648', /--latency/],
+    ['--latency', '-1', /--latency/],
+    ['--latency', '1.5', /--latency/],
+    ['--latency', 'Infinity', /--latency/],
+    ['--fail-next', '-1', /--fail-next count/],
+    ['--fail-next', '1.5', /--fail-next count/],
+    ['--fail-next', '1e2', /--fail-next count/],
+    ['--fail-next', '3:200', /--fail-next status needs a whole number from 400 to 599/],
+    ['--fail-next', '3:600', /--fail-next status/],
+    ['--fail-next', '3:', /--fail-next status/],
+    ['--fail-next', '3:503:1', /at most one :STATUS/],
+    ['--fail-rate', '1.5', /--fail-rate needs a fraction from 0 to 1/],
+    ['--fail-rate', '-0.1', /--fail-rate/],
+    ['--fail-rate', 'NaN', /--fail-rate/],
+    ['--fail-rate', '1e-1', /--fail-rate/],
+    ['--fail-rate', '0.5:200', /--fail-rate status/],
+  ];
+  for (const [flag, value, message] of REFUSED_NUMBERS) {
+    test(`the command line refuses ${flag} ${JSON.stringify(value)}`, () => {
+      assert.throws(() => parseCliArguments([`${flag}=${value}`]), message);
+    });
+  }
+
+  test('the command line takes the edges of each range', () => {
+    const command = parseCliArguments(['--port', '65535', '--latency', '2147483647', '--fail-next', '0:599', '--fail-rate', '1:400']);
+    assert.ok(command.kind === 'serve');
+    assert.equal(command.options.port, 65535);
+    assert.equal(command.options.latencyMs, 2147483647);
+    assert.deepEqual(command.options.faults, { failNext: { count: 0, status: 599 }, failureRate: { fraction: 1, status: 400 } });
+    const fractions = ['0', '.25', '0.5', '1.0'].map((text) => {
+      const parsed = parseCliArguments(['--fail-rate', text]);
+      return parsed.kind === 'serve' ? parsed.options.faults?.failureRate?.fraction : undefined;
+    });
+    assert.deepEqual(fractions, [0, 0.25, 0.5, 1]);
+  });
+
   test('--host is the explicit consent to a non-loopback address', () => {
     const command = parseCliArguments(['--host', '0.0.0.0']);
     assert.ok(command.kind === 'serve' && command.options.allowNonLoopbackHost === true);
