@@ -7,7 +7,7 @@ import { type RecordEvent, type Stamp } from '../core/recordEvents';
 import { emptyChange, isEmptyChange, RecordState, type RecordChange, type RecordReader } from '../core/recordState';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { tokenEndsAt } from '../core/tokenStatus';
-import { writeFileAtomically } from '../shared/atomicFile';
+import { removeStaleTemporaryFiles, writeFileAtomically } from '../shared/atomicFile';
 import type { TokenScope } from '../shared/scopes';
 import { JournalWriter, readJournal, readWholeJournal, serializeEvents, type DamagedLine, type JournalRead } from './journal';
 import { readLegacyRecords, removeLegacyRecords } from './legacyRecords';
@@ -388,6 +388,8 @@ export class Registry {
 
   private async load(): Promise<void> {
     await this.folder.create();
+    // A window killed while it compacted leaves its half-written snapshot behind.
+    await removeStaleTemporaryFiles(this.folder.snapshotFile);
     await this.migrateLegacyRecords();
     const snapshot = await readWholeJournal(this.folder.snapshotFile);
     this.snapshotVersion = await this.versionOfSnapshot();

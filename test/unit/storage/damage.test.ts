@@ -93,6 +93,18 @@ suite('damaged records', () => {
     }
   });
 
+  test('a snapshot half-written by a window killed while it compacted is removed', async () => {
+    const stale = path.join(root, 'records', 'snapshot.jsonl.0f0e0d0c-0000-4000-8000-000000000000.tmp');
+    await fs.mkdir(path.dirname(stale), { recursive: true });
+    await fs.writeFile(stale, '{"kind":');
+    const old = new Date(Date.now() - 3600_000);
+    await fs.utimes(stale, old, old);
+    const registry = new Registry(root, secrets);
+    await registry.whenLoaded();
+    await registry.dispose();
+    await assert.rejects(fs.stat(stale), { code: 'ENOENT' });
+  });
+
   test('ids of any length and script are recorded (no file name is made of them); an empty id is refused', async () => {
     const registry = new Registry(root, secrets);
     try {
