@@ -9,11 +9,12 @@
 //                 failure stops the run (the flow is sequential), the rest count as pending
 //   5. stop       Chromium, code-server and the emulator, by pid, whatever happened
 //
-// Usage: node scripts/run-e2e.mjs [--code-server=<entry.js path | version>] [--keep]
+// Usage: node scripts/run-e2e.mjs [--code-server=<entry.js path | version>] [--keep] [--no-compile]
 //   --code-server     the code-server to test against: the path of its out/node/entry.js, or a
 //                     version installed in .vscode-test/code-server-<version>/ (default: the pinned
 //                     test host, installed on demand). Also ACS_E2E_CODE_SERVER.
 //   --keep            keep the run's temp folder (logs, user data) and print its path
+//   --no-compile      skip `tsc -p .` (the caller compiled out/ already, as `npm test` does)
 // Environment:
 //   ACS_TEST_RESULTS_FILE   write {passed, failed, pending, failures: [{title, message}]} there
 //   ACS_E2E_SCREENSHOTS=1   also save the README pictures (media/*.png, media/*.gif)
@@ -34,6 +35,7 @@ const require = createRequire(import.meta.url);
 const TAG = '[e2e]';
 const timeoutMs = Number(process.env.ACS_E2E_TIMEOUT_MS) || 10 * 60_000;
 const keep = process.argv.includes('--keep');
+const compile = !process.argv.includes('--no-compile');
 const codeServerChoice = process.argv.find((a) => a.startsWith('--code-server='))?.slice('--code-server='.length) || process.env.ACS_E2E_CODE_SERVER;
 const savePictures = /^(1|true|yes)$/i.test(process.env.ACS_E2E_SCREENSHOTS ?? '');
 const e2eOut = join(repoRoot, 'out', 'test', 'e2e');
@@ -178,7 +180,7 @@ async function main() {
     console.log(`${TAG} code-server ${version} (${bin})`);
     if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
 
-    await timed('compile', () => compileTests());
+    if (compile) await timed('compile', () => compileTests());
     const files = testFiles();
     if (files.length === 0) throw new Error(`no tests found in ${e2eOut}`);
 
