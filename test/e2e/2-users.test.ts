@@ -141,7 +141,11 @@ suite('Users and tokens', () => {
     assert.equal(shown.claims.acsScope, 'chat');
     assert.match(String(shown.claims.exp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(\d+\)$/, 'exp is spelled out as a date');
     assert.ok(!text.includes(chatToken), 'the token itself is not shown');
-    await pictures.save('claims.png', wb.page.locator('.editor-group-container.active'), 0);
+    const group = await wb.page.locator('.editor-group-container.active').boundingBox();
+    const closingBrace = await wb.page.locator('.editor-group-container.active .view-line', { hasText: /^\}$/ }).last().boundingBox();
+    if (group && closingBrace) {
+      await pictures.save('claims.png', { x: group.x, y: group.y, width: group.width, height: Math.ceil(closingBrace.y + closingBrace.height + 12 - group.y) });
+    }
   });
 
   test('keyboard only: focus the view from the palette, create a user with the context-menu key and Enter through the prompts, copy its token with the context-menu key', async () => {
