@@ -109,7 +109,8 @@ async function runMocha(files) {
     runner.on('pending', () => results.pending++);
     runner.on('fail', (test, err) => {
       results.failed++;
-      results.failures.push({ title: test.fullTitle(), message: err?.message ?? String(err) });
+      // Playwright colors its call log: the results file and the summary want plain text.
+      results.failures.push({ title: test.fullTitle(), message: (err?.message ?? String(err)).replace(/\u001b\[[0-9;]*m/g, '') });
     });
     runner.on('end', () => {
       // With bail, the tests after the first failure never start: they count as pending.

@@ -122,14 +122,24 @@ export class Workbench {
   async clickInlineAction(row: Locator, name: string): Promise<void> {
     await row.hover();
     const button = row.locator(`.actions a.action-label[aria-label="${name}"]`);
-    await button.waitFor({ timeout: UI_TIMEOUT_MS });
+    try {
+      await button.waitFor({ timeout: UI_TIMEOUT_MS });
+    } catch {
+      const shown = await Promise.all((await row.locator('.actions a.action-label').all()).map((action) => action.getAttribute('aria-label')));
+      throw new Error(`The row "${(await this.rowText(row)).label}" shows no inline button "${name}" when hovered; it shows: ${shown.join(', ') || 'none'}`);
+    }
     await button.click();
   }
 
   /** Right-clicks a row and picks an entry of its context menu. */
   async clickContextMenuItem(row: Locator, name: string): Promise<void> {
     await row.click({ button: 'right' });
+    await this.page.locator('.context-view .monaco-menu').waitFor();
     const item = this.menuItem(name);
+    if ((await item.count()) === 0) {
+      const entries = await this.page.locator('.context-view .monaco-menu').getByRole('menuitem').allInnerTexts();
+      throw new Error(`The context menu of "${(await this.rowText(row)).label}" has no "${name}"; it has: ${entries.map((entry) => entry.trim()).join(', ')}`);
+    }
     // The menu ignores a click that was not preceded by the pointer moving over the item.
     await item.hover();
     await this.page.locator('.context-view .monaco-menu .action-item.focused').getByRole('menuitem', { name, exact: true }).waitFor();
