@@ -23,9 +23,13 @@ const vsceBin = require.resolve('@vscode/vsce/vsce');
 const ALLOWED = [/^dist\/(extension|emulator|identitySdk)\.js(\.map)?$/, /^package(\.nls(\.[\w-]+)?)?\.json$/, /^l10n\//, /^media\//, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
 const REQUIRED = ['package.json', pkg.main.replace(/^\.\//, ''), `${pkg.main.replace(/^\.\//, '')}.map`, 'README.md', 'LICENSE'];
 
-/** The vsce invocation `npm run package` uses, so that this check covers it. */
+/**
+ * The vsce invocation `npm run package` uses, so that this check covers it. Without a repository
+ * URL vsce refuses the README's relative picture links (media/…) unless it leaves them as they
+ * are; VS Code shows them from the installed extension.
+ */
 export function vsceArgs(command, extra = []) {
-  return [vsceBin, command, '--no-dependencies', ...(command === 'package' ? ['--allow-missing-repository'] : []), ...extra];
+  return [vsceBin, command, '--no-dependencies', ...(command === 'package' ? ['--allow-missing-repository', '--no-rewrite-relative-links'] : []), ...extra];
 }
 
 function vsce(command, extra) {

@@ -7,12 +7,13 @@
 //   3. unit          mocha, TDD UI, out/test/unit/**/*.test.js, plain Node
 //   4. integration   out/test/runIntegration.js: the extension in a real VS Code workbench
 //   5. package       scripts/check-package.mjs: the .vsix installs into VS Code (counted as 1 test)
+//   6. e2e           scripts/run-e2e.mjs: the packaged extension driven in the workbench by mouse and keyboard
 //
 // The last line of the output is always `N passed, N failed` (sums over all stages) and the
 // exit code is non-zero when N failed > 0. A stage that breaks before reporting counts as
 // (at least) 1 failure, with the reason printed in the summary.
 //
-// Options: --only=unit,integration,package   run only these test stages (the build always runs)
+// Options: --only=unit,integration,package,e2e   run only these test stages (the build always runs)
 // Environment: see test/runIntegration.ts (ACS_TEST_GREP, ACS_TEST_VERBOSE, ACS_TEST_TIMEOUT_MS, …).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { ensureTestHost, repoRoot } from './setup-test-host.mjs';
 
 const require = createRequire(import.meta.url);
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['unit', 'integration', 'package']);
+const selected = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['unit', 'integration', 'package', 'e2e']);
 const scratch = mkdtempSync(join(tmpdir(), 'acs-test-'));
 
 /** @type {{ name: string, passed: number, failed: number, pending?: number, failures: {title: string, message: string}[], note?: string, seconds: number }[]} */
@@ -111,7 +112,7 @@ async function main() {
   console.log(`[test] build took ${secondsSince(started)} s${buildProblems.length ? `: ${buildProblems.join('; ')}` : ''}`);
 
   let hostProblem;
-  if (selected.has('integration') || selected.has('package')) {
+  if (selected.has('integration') || selected.has('package') || selected.has('e2e')) {
     heading('test host');
     try {
       await ensureTestHost();
@@ -144,6 +145,13 @@ async function main() {
           : { name: 'package', passed: 0, failed: 1, failures: [{ title: 'the .vsix packages and installs', message: `check-package exited with ${code}` }], seconds: secondsSince(t) },
       );
     }
+  }
+
+  if (selected.has('e2e')) {
+    if (!bundleOk) notRun('e2e', 'the extension bundle did not build');
+    else if (hostProblem) notRun('e2e', hostProblem);
+    // The build above compiled the tests already.
+    else await runSuite('e2e', process.execPath, [join(repoRoot, 'scripts', 'run-e2e.mjs'), '--no-compile'], { timeoutMs: 15 * 60_000 });
   }
 
   if (buildProblems.length > 0) {

@@ -24,7 +24,8 @@ function resourceItem(node: ResourceNode): vscode.TreeItem {
   const { resource } = node;
   const item = new vscode.TreeItem(resource.name, vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
-  item.description = resource.host;
+  // A resource added without a name is labelled with its host: saying it twice adds nothing.
+  item.description = resource.name === resource.host ? undefined : resource.host;
   item.tooltip = [resource.name, resource.endpoint, ...(resource.isLocalEmulator ? [vscode.l10n.t('Local emulator, run inside VS Code')] : [])].join('\n');
   item.iconPath = new vscode.ThemeIcon(resource.isLocalEmulator ? 'vm' : 'cloud');
   item.contextValue = resourceContextValue(resource);

@@ -46,16 +46,17 @@ export function writeCodeServerConfig(dir) {
  * @param {NodeJS.ProcessEnv} [o.env]  environment of the server and the extension host
  * @param {(line: string) => void} [o.onLine]  each output line of the server (default: log file only)
  * @param {string[]} [o.extraArgs]
+ * @param {string} [o.bin]  code-server's entry script (default: the pinned test host's)
  * @returns {Promise<{ url: string, port: number, pid: number, logFile: string, exited: Promise<number|string>, stop(): Promise<void> }>}
  */
-export function startCodeServer({ stateDir, userDataDir, extensionsDir, port = 0, env = process.env, onLine, extraArgs = [] }) {
+export function startCodeServer({ stateDir, userDataDir, extensionsDir, port = 0, env = process.env, onLine, extraArgs = [], bin = codeServerBin }) {
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   const configFile = writeCodeServerConfig(stateDir);
   const logFile = join(stateDir, 'code-server.log');
   const log = createWriteStream(logFile);
   const args = [
-    codeServerBin,
+    bin,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
@@ -119,10 +120,10 @@ export function startCodeServer({ stateDir, userDataDir, extensionsDir, port = 0
 }
 
 /** Runs code-server as a CLI (e.g. --install-extension) and returns its output. */
-export function runCodeServerCli(args, { stateDir, env = process.env }) {
+export function runCodeServerCli(args, { stateDir, env = process.env, bin = codeServerBin }) {
   const configFile = writeCodeServerConfig(stateDir);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [codeServerBin, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       env: codeServerEnv(env, configFile),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
