@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { BulkIdentities } from './acs/bulkIdentities';
+import { IdentityClients } from './acs/identityClients';
 import { IdentityWorkflows } from './acs/identityWorkflows';
 import { CommandId } from './commands/commandIds';
 import { ErrorPresenter } from './commands/flows/errorPresenter';
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const prompts = new Prompts();
   const progress = new ServiceProgress();
   const config = new Config();
+  const clients = new IdentityClients(registry);
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
   stopping = async () => {
     await emulator.stop();
@@ -45,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   };
   const services: Services = {
     registry,
-    workflows: new IdentityWorkflows(registry),
+    workflows: new IdentityWorkflows(registry, clients),
+    bulk: new BulkIdentities(registry, clients),
     config,
     messages,
     prompter: prompts,

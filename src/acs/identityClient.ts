@@ -24,9 +24,13 @@ function loadSdk(): IdentitySdk {
 export class AcsIdentityClient {
   private readonly client: CommunicationIdentityClient;
 
-  constructor(connection: AcsConnectionString) {
+  /** `retries: false` for bulk operations, which pace themselves on the service's 429s. */
+  constructor(connection: AcsConnectionString, options: { retries?: boolean } = {}) {
     // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
-    this.client = new (loadSdk().CommunicationIdentityClient)(connection.canonical, { allowInsecureConnection: connection.isLoopback });
+    this.client = new (loadSdk().CommunicationIdentityClient)(connection.canonical, {
+      allowInsecureConnection: connection.isLoopback,
+      ...(options.retries === false ? { retryOptions: { maxRetries: 0 } } : {}),
+    });
   }
 
   async createUser(signal?: AbortSignal): Promise<{ userId: string }> {

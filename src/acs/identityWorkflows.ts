@@ -1,7 +1,7 @@
-import { parseConnectionString } from '../core/connectionString';
 import type { TokenScope } from '../shared/scopes';
 import type { Registry } from '../storage/registry';
-import { AcsIdentityClient } from './identityClient';
+import type { AcsIdentityClient } from './identityClient';
+import type { IdentityClients } from './identityClients';
 
 export interface UserWithToken {
   readonly userId: string;
@@ -9,20 +9,12 @@ export interface UserWithToken {
   readonly expiresOn: Date;
 }
 
-/** Thrown when a resource's connection string is missing from SecretStorage (or no longer parses). */
-export class MissingConnectionStringError extends Error {
-  constructor() {
-    super('No connection string stored for this resource');
-    this.name = 'MissingConnectionStringError';
-  }
-}
-
 /** Each operation calls the service, then records what it did, so the list matches the service. */
 export class IdentityWorkflows {
-  /** One SDK client per connection string: building its pipeline for every call would cost each call. */
-  private readonly clients = new Map<string, AcsIdentityClient>();
-
-  constructor(private readonly registry: Registry) {}
+  constructor(
+    private readonly registry: Registry,
+    private readonly clients: IdentityClients,
+  ) {}
 
   async createUser(resourceId: string, options: { label?: string; signal?: AbortSignal }): Promise<{ userId: string }> {
     const { userId } = await (await this.clientFor(resourceId)).createUser(options.signal);
@@ -69,18 +61,7 @@ export class IdentityWorkflows {
     await this.registry.forgetUser(resourceId, userId);
   }
 
-  private async clientFor(resourceId: string): Promise<AcsIdentityClient> {
-    const stored = await this.registry.getConnectionString(resourceId);
-    const cached = stored === undefined ? undefined : this.clients.get(stored);
-    if (cached) {
-      return cached;
-    }
-    const parsed = stored === undefined ? undefined : parseConnectionString(stored);
-    if (!parsed?.ok) {
-      throw new MissingConnectionStringError();
-    }
-    const client = new AcsIdentityClient(parsed.value);
-    this.clients.set(parsed.value.canonical, client);
-    return client;
+  private clientFor(resourceId: string): Promise<AcsIdentityClient> {
+    return this.clients.forResource(resourceId);
   }
 }

@@ -15,6 +15,7 @@ export const CommandId = {
   forgetUser: 'acsIdentity.forgetUser',
   showTokenClaims: 'acsIdentity.showTokenClaims',
   refresh: 'acsIdentity.refresh',
+  createUsersInBulk: 'acsIdentity.createUsersInBulk',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -2,13 +2,19 @@ import * as vscode from 'vscode';
 import { classifyServiceError } from '../core/serviceErrors';
 import type { Invocation } from './flows/options';
 import type { Services } from './services';
+import { addOutcomes, failureReasons, selectedUsers, usersByResource } from './flows/selectedUsers';
 import { confirmedUserTarget, forgetIfListed, runUserOperation } from './flows/userOperation';
+import type { UserNode } from '../tree/nodes';
 
 /**
  * Deletes a user in ACS and from the list, after a modal confirmation naming it. A user the service
  * no longer has is what the person wanted: it just leaves the list.
  */
-export async function deleteUser(services: Services, invocation: Invocation): Promise<{ userId: string } | undefined> {
+export async function deleteUser(services: Services, invocation: Invocation): Promise<{ userId: string } | { userIds: string[] } | undefined> {
+  const selected = selectedUsers(invocation);
+  if (selected.length > 0) {
+    return deleteSelectedUsers(services, selected);
+  }
   const target = await confirmedUserTarget(services, invocation, vscode.l10n.t('Delete User'), ({ name, resource, user }) => ({
     message: vscode.l10n.t('Delete user {0} from "{1}"?', name, resource.name),
     detail: vscode.l10n.t('User ID: {0}\nThe user is deleted in Azure Communication Services and all its tokens stop working. This cannot be undone.', user.userId),
@@ -39,4 +45,49 @@ export async function deleteUser(services: Services, invocation: Invocation): Pr
       }
     },
   );
+}
+
+/** Several users selected in the tree: one confirmation with their count, then all deleted at the pace the service allows. */
+async function deleteSelectedUsers(services: Services, selected: readonly UserNode[]): Promise<{ userIds: string[] } | undefined> {
+  const count = selected.length.toLocaleString();
+  const confirmed = await services.prompter.confirm(
+    vscode.l10n.t('Delete {0} users?', count),
+    vscode.l10n.t('They are deleted in Azure Communication Services and all their tokens stop working. This cannot be undone.'),
+    vscode.l10n.t('Delete {0} Users', count),
+  );
+  if (!confirmed) {
+    return undefined;
+  }
+  try {
+    const groups = usersByResource(selected);
+    const deleted: string[] = [];
+    const outcome = addOutcomes(
+      await services.progress.run(vscode.l10n.t('Deleting {0} users…', count), async (signal, report) => {
+        const outcomes = [];
+        for (const { resource, userIds } of groups) {
+          const done = deleted.length;
+          const result = await services.bulk.deleteUsers(resource.id, userIds, {
+            signal,
+            onProgress: (succeeded, failed) => report(vscode.l10n.t('{0} of {1}', (done + succeeded + failed).toLocaleString(), count), (done + succeeded + failed) / selected.length),
+          });
+          deleted.push(...result.userIds);
+          outcomes.push(result);
+        }
+        return outcomes;
+      }),
+    );
+    const { failed, reasons } = failureReasons(outcome);
+    const deletedCount = deleted.length.toLocaleString();
+    if (outcome.cancelled) {
+      services.messages.warn(vscode.l10n.t('Cancelled: {0} of {1} users were deleted.', deletedCount, count));
+    } else if (failed > 0) {
+      services.messages.warn(vscode.l10n.t('Deleted {0} of {1} users; {2} failed ({3}).', deletedCount, count, failed.toLocaleString(), reasons));
+    } else {
+      services.messages.info(vscode.l10n.t('Deleted {0} users.', deletedCount));
+    }
+    return { userIds: deleted };
+  } catch (error) {
+    services.errors.present(error, { failed: vscode.l10n.t('Could not delete the users.') });
+    return undefined;
+  }
 }

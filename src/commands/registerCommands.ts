@@ -6,10 +6,11 @@ import { copyToken } from './copyToken';
 import { copyUserId } from './copyUserId';
 import { createUser } from './createUser';
 import { createUserAndToken } from './createUserAndToken';
+import { createUsersInBulk } from './createUsersInBulk';
 import { deleteUser } from './deleteUser';
 import { forgetUser } from './forgetUser';
 import { issueToken } from './issueToken';
-import { invocationOf, type Invocation } from './flows/options';
+import { invocationOf, optionTypeProblems, type Invocation } from './flows/options';
 import { refresh } from './refresh';
 import { removeResource } from './removeResource';
 import { renameUser } from './renameUser';
@@ -37,6 +38,7 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   [CommandId.forgetUser]: forgetUser,
   [CommandId.showTokenClaims]: showTokenClaims,
   [CommandId.refresh]: refresh,
+  [CommandId.createUsersInBulk]: createUsersInBulk,
 };
 
 /**
@@ -47,13 +49,32 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
  */
 export function registerCommands(services: Services): vscode.Disposable[] {
   return Object.entries(COMMAND_HANDLERS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (arg: unknown) => {
+    vscode.commands.registerCommand(id, async (arg: unknown, selection: unknown) => {
+      const invocation = invocationOf(arg, selection);
+      if (invocation.from === 'code' && !optionsAreWellTyped(services, id, invocation.options)) {
+        return undefined;
+      }
       try {
-        return await handler(services, invocationOf(arg));
+        return await handler(services, invocation);
       } catch (error) {
         services.errors.present(error, { failed: vscode.l10n.t('The command failed.') });
         return undefined;
       }
     }),
   );
+}
+
+/** An options object with a value of the wrong type is refused before the command starts, naming the option. */
+function optionsAreWellTyped(services: Services, commandId: string, options: object): boolean {
+  const problems = optionTypeProblems(options);
+  for (const { option, expected } of problems) {
+    services.messages.error(
+      expected === 'string'
+        ? vscode.l10n.t('{0}: the "{1}" option must be a string.', commandId, option)
+        : expected === 'number'
+          ? vscode.l10n.t('{0}: the "{1}" option must be a number.', commandId, option)
+          : vscode.l10n.t('{0}: the "{1}" option must be an array of strings.', commandId, option),
+    );
+  }
+  return problems.length === 0;
 }

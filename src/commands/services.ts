@@ -1,3 +1,4 @@
+import type { BulkIdentities } from '../acs/bulkIdentities';
 import type { IdentityWorkflows } from '../acs/identityWorkflows';
 import type { Registry } from '../storage/registry';
 import type { IdentitiesTreeProvider } from '../tree/identitiesTreeProvider';
@@ -14,6 +15,7 @@ import type { Prompts } from '../ui/prompts';
 export interface Services {
   readonly registry: Registry;
   readonly workflows: IdentityWorkflows;
+  readonly bulk: BulkIdentities;
   readonly config: Config;
   readonly messages: Messages;
   readonly prompter: Prompts;

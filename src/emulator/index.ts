@@ -17,6 +17,7 @@ export {
 export { startEmulator } from './startEmulator';
 export type { EmulatorOptions, RunningEmulator } from './startEmulator';
 export type { FailureOptions } from './faults';
+export type { ThrottleScale } from './throttle';
 export type { EmulatedResourceOptions, EmulatedSubscription } from './cloud';
 export type { TlsCredentials } from './server';
 

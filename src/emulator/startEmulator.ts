@@ -18,7 +18,7 @@ import { CoalescingWriter } from './coalescingWriter';
 import { createEmulatorServer, TlsCredentials } from './server';
 import { EventStamps } from './stamps';
 import { EmulatorState, loadState, saveState } from './stateFile';
-import { RequestThrottle } from './throttle';
+import { RequestThrottle, type ThrottleScale } from './throttle';
 
 export interface EmulatorOptions {
   /** Default {@link DEFAULT_EMULATOR_PORT}; 0 picks a free port. */
@@ -34,8 +34,11 @@ export interface EmulatorOptions {
   resourceId?: string;
   /** Keep identities in this JSON file across restarts; in memory only when absent. */
   dataFile?: string;
-  /** The service's per-30-second limits; on by default, as in Azure. */
-  throttle?: boolean;
+  /**
+   * The service's per-30-second limits; on by default, as in Azure. A scale keeps them in
+   * proportion over a shorter window (tests: `{ windowMs: 2000, limitFactor: 0.02 }` is 20 creations per 2 s).
+   */
+  throttle?: boolean | ThrottleScale;
   /** Delay every identity API response by this many milliseconds. */
   latencyMs?: number;
   faults?: FailureOptions;
@@ -105,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       listKeysAccess,
       store,
       tokens: new AccessTokenIssuer(state.tokenSigningKey, store, stamps, clock),
-      throttle: options.throttle === false ? undefined : new RequestThrottle(clock),
+      throttle: options.throttle === false ? undefined : new RequestThrottle(clock, options.throttle === true || options.throttle === undefined ? undefined : options.throttle),
       faults,
       clock,
       log,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { BULK_COUNT, isValidBulkCount } from '../core/bulkLimits';
 import { TOKEN_LIFETIME_MINUTES, TOKEN_SCOPES, isValidTokenLifetime, type TokenScope } from '../shared/scopes';
 import { parseAcsUserId } from '../shared/identifiers';
 import { tokenStatus } from '../core/tokenStatus';
@@ -120,6 +121,37 @@ export class Pickers {
       placeHolder: vscode.l10n.t('e.g. alice (test caller)'),
       value,
     });
+  }
+
+  /** How many users a bulk creation makes. */
+  async bulkCount(title: string): Promise<number | undefined> {
+    const text = await this.prompter.input({
+      title,
+      prompt: vscode.l10n.t('How many users to create, from 1 to {0}', BULK_COUNT.max.toLocaleString()),
+      value: '100',
+      validate: (value) => (isValidBulkCount(Number(value.trim())) && value.trim() !== '' ? undefined : vscode.l10n.t('Enter a whole number from 1 to {0}.', BULK_COUNT.max.toLocaleString())),
+    });
+    return text === undefined ? undefined : Number(text.trim());
+  }
+
+  /** The start of the bulk-created users' labels: Enter with nothing gives `''` (no labels), Escape undefined. */
+  labelPrefix(title: string): Promise<string | undefined> {
+    return this.prompter.input({
+      title,
+      prompt: vscode.l10n.t('A label prefix: the users are labelled <prefix>001, <prefix>002, … (optional)'),
+      placeHolder: vscode.l10n.t('e.g. load-test-'),
+    });
+  }
+
+  /** Whether each bulk-created user also gets a token. */
+  withTokens(title: string): Promise<boolean | undefined> {
+    return this.prompter.pickOne(
+      [
+        { label: vscode.l10n.t('With a token each'), detail: vscode.l10n.t('Scopes and lifetime are asked next'), value: true, answerId: 'tokens' },
+        { label: vscode.l10n.t('Users only'), value: false, answerId: 'usersOnly' },
+      ],
+      { title, placeHolder: vscode.l10n.t('Issue a token for each user?') },
+    );
   }
 
   userId(title: string): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MissingConnectionStringError } from '../../acs/identityWorkflows';
+import { MissingConnectionStringError } from '../../acs/identityClients';
 import { CommandId } from '../commandIds';
 import { classifyServiceError } from '../../core/serviceErrors';
 import { RecordNotFoundError } from '../../storage/registry';

@@ -13,6 +13,7 @@ import { isIdentityNode, type IdentityNode } from '../../tree/nodes';
  * - Copy Token fails if the user has no valid token (it does not offer to issue one).
  * - Rename User requires `label` (`''` clears it); Add Resource requires `connectionString`.
  * - `label`, `scopes` and `lifetimeMinutes` default to no label and the settings.
+ * - Create Users in Bulk requires `count`; `scopes: []` creates users without tokens.
  * Delete User, Revoke Tokens, Remove User from List and Remove Resource skip their confirmation
  * only for a target named here (`userId`, or `resource`): the caller decided.
  */
@@ -29,23 +30,63 @@ export interface CommandOptions {
   readonly connectionString?: string;
   /** addResource: the display name. */
   readonly name?: string;
+  /** createUsersInBulk: how many users (1 to 10,000). */
+  readonly count?: number;
+  /** createUsersInBulk: the users are labelled `<labelPrefix>001`, …; none when absent. */
+  readonly labelPrefix?: string;
 }
 
 /** How a command was invoked: with a tree node, with an options object, or from the palette (nothing). */
 export type Invocation =
-  | { readonly from: 'tree'; readonly node: IdentityNode }
+  /** `selection`: every node selected when the menu was opened (the clicked one included); just it otherwise. */
+  | { readonly from: 'tree'; readonly node: IdentityNode; readonly selection: readonly IdentityNode[] }
   | { readonly from: 'code'; readonly options: CommandOptions }
   | { readonly from: 'palette' };
 
-export function invocationOf(arg: unknown): Invocation {
+/** VS Code passes a tree command the clicked node and, for a view that allows several, the selected ones. */
+export function invocationOf(arg: unknown, selection?: unknown): Invocation {
   if (isIdentityNode(arg)) {
-    return { from: 'tree', node: arg };
+    const selected = Array.isArray(selection) ? selection.filter(isIdentityNode) : [];
+    return { from: 'tree', node: arg, selection: selected.includes(arg) ? selected : [arg] };
   }
   if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
     return { from: 'code', options: arg };
   }
   // Menus of other views and keybindings without args pass nothing usable: treat it as the palette.
   return { from: 'palette' };
+}
+
+const OPTION_TYPES: Readonly<Record<keyof CommandOptions, 'string' | 'number' | 'strings'>> = {
+  resource: 'string',
+  userId: 'string',
+  tokenId: 'string',
+  label: 'string',
+  scopes: 'strings',
+  lifetimeMinutes: 'number',
+  connectionString: 'string',
+  name: 'string',
+  count: 'number',
+  labelPrefix: 'string',
+};
+
+/**
+ * The options whose value has the wrong type (`{ userId: 42 }`), named with the type they need.
+ * Values are never repeated back: a misplaced one could be a key.
+ */
+export function optionTypeProblems(options: object): { readonly option: string; readonly expected: 'string' | 'number' | 'strings' }[] {
+  const problems: { option: string; expected: 'string' | 'number' | 'strings' }[] = [];
+  for (const [option, expected] of Object.entries(OPTION_TYPES)) {
+    const value: unknown = (options as Record<string, unknown>)[option];
+    const fits =
+      value === undefined ||
+      (expected === 'string' && typeof value === 'string') ||
+      (expected === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
+      (expected === 'strings' && Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    if (!fits) {
+      problems.push({ option, expected });
+    }
+  }
+  return problems;
 }
 
 /** True when code named the target in its options (then a destructive command does not ask for confirmation). */

@@ -38,7 +38,6 @@ export class Workbench {
     return this.page.locator('[id="workbench.view.extension.acs"]');
   }
 
-  /** Shows the view (clicking the activity bar item of a view already shown would hide the side bar). */
   /** Drags the edge between the side bar and the editor until the side bar is `width` pixels wide. */
   async resizeSideBar(width: number): Promise<void> {
     const sidebar = await this.page.locator('.sidebar').boundingBox();
@@ -54,8 +53,15 @@ export class Workbench {
     await waitUntil(`the side bar to be ${width} px wide`, async () => (await this.page.locator('.sidebar').boundingBox())?.width, (now) => now !== undefined && Math.abs(now - width) <= 2);
   }
 
+  /**
+   * Shows the view from the activity bar. After a reload the workbench restores the side bar a
+   * moment later: the item is clicked only when it is not the active one already (a click on the
+   * active one would hide the side bar).
+   */
   async openIdentitiesView(): Promise<void> {
-    if (!(await this.view.isVisible())) {
+    const item = this.activityBarItem.locator('xpath=..');
+    await item.waitFor();
+    if (!(await this.view.isVisible()) && !((await item.getAttribute('class')) ?? '').split(' ').includes('checked')) {
       await this.activityBarItem.click();
     }
     await this.view.locator('.pane-body').first().waitFor();

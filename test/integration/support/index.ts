@@ -52,8 +52,9 @@ export async function getApi(): Promise<Harness> {
 }
 
 
-export function run<T = unknown>(command: string, options?: object): Promise<T> {
-  return Promise.resolve(vscode.commands.executeCommand<T>(command, options));
+/** Runs a command as code does (an options object), or as the tree does (the clicked node, then the selection). */
+export function run<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
+  return Promise.resolve(vscode.commands.executeCommand<T>(command, ...args));
 }
 
 /** Removes every resource (and so every user and secret) through the extension itself. */

@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AcsIdentityClient } from '../../../src/acs/identityClient';
-import { IdentityWorkflows, MissingConnectionStringError } from '../../../src/acs/identityWorkflows';
+import { IdentityClients, MissingConnectionStringError } from '../../../src/acs/identityClients';
+import { IdentityWorkflows } from '../../../src/acs/identityWorkflows';
 import { parseConnectionString, type AcsConnectionString } from '../../../src/core/connectionString';
 import { decodeJwt } from '../../../src/core/tokenClaims';
 import { classifyServiceError, type ServiceErrorKind } from '../../../src/core/serviceErrors';
@@ -42,7 +43,7 @@ suite('IdentityWorkflows against the emulator', function () {
     fixture.emulator.clearFaults();
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'acs-workflows-'));
     registry = new Registry(root, new MemorySecrets());
-    workflows = new IdentityWorkflows(registry);
+    workflows = new IdentityWorkflows(registry, new IdentityClients(registry));
     resourceId = (await registry.addResource('Local emulator', connectionOf(fixture.emulator.connectionString), { isLocalEmulator: true })).id;
   });
 

@@ -86,4 +86,17 @@ suite('emulator: service limits (429 + Retry-After)', function () {
     const responses = await sendMany(1001, 16, () => create(running.endpoint));
     assert.deepEqual(new Set(responses.map((response) => response.status)), new Set([201]));
   });
+
+  test('a scaled throttle keeps the limits in proportion over a shorter window', async () => {
+    const running = await startEmulator({ port: 0, throttle: { windowMs: 2000, limitFactor: 0.02 }, clock: () => now });
+    emulator = running;
+    const accepted = await sendMany(20, 4, () => create(running.endpoint));
+    assert.deepEqual(new Set(accepted.map((response) => response.status)), new Set([201]));
+    const rejected = await create(running.endpoint);
+    assert.equal(rejected.status, 429);
+    assert.equal(rejected.headers['retry-after'], '2');
+    now += 2000;
+    assert.equal((await create(running.endpoint)).status, 201);
+  });
 });
+

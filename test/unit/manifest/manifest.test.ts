@@ -41,6 +41,7 @@ const EXPECTED_TITLES: Record<string, string> = {
   'acsIdentity.forgetUser': 'Remove User from List…',
   'acsIdentity.showTokenClaims': 'Show Token Claims',
   'acsIdentity.refresh': 'Refresh',
+  'acsIdentity.createUsersInBulk': 'Create Users in Bulk…',
 };
 
 suite('manifest', () => {
