@@ -47,7 +47,7 @@ async function choosePort() {
 
 async function main() {
   const started = Date.now();
-  await ensureTestHost({ needChromium: false, quiet: true });
+  const host = await ensureTestHost({ needChromium: false, quiet: true });
   mkdirSync(stateDir, { recursive: true });
 
   const vsix = join(stateDir, `${pkg.name}-${pkg.version}.vsix`);
@@ -56,7 +56,7 @@ async function main() {
     packageVsix(vsix); // runs vscode:prepublish (production build of dist/)
   }
   const dirs = ['--extensions-dir', join(stateDir, 'extensions'), '--user-data-dir', join(stateDir, 'user-data')];
-  await runCodeServerCli(['--install-extension', vsix, '--force', ...dirs], { stateDir });
+  await runCodeServerCli(host, ['--install-extension', vsix, '--force', ...dirs], { stateDir });
   console.log(`${TAG} installed ${vsix}`);
 
   let server;
@@ -73,6 +73,7 @@ async function main() {
   process.on('SIGHUP', () => void stop(0));
 
   server = await startCodeServer({
+    host,
     stateDir,
     userDataDir: join(stateDir, 'user-data'),
     extensionsDir: join(stateDir, 'extensions'),

@@ -11,13 +11,15 @@
 // Environment:
 //   everything it receives reaches the extension host (runTests' extensionTestsEnv lands here),
 //   except TMPDIR, which points to a private folder deleted after the run;
+//   ACS_TEST_HOST_VERSION the code-server release to run (test/host/versions.mjs), default
+//                         DEFAULT_HOST_VERSION; install it first (scripts/setup-test-host.mjs);
 //   ACS_TEST_TIMEOUT_MS   overall time limit, default 15 minutes;
 //   ACS_TEST_VERBOSE=1    also print code-server's log and the browser console;
 //   ACS_TEST_CHROMIUM     Chromium binary, default /usr/bin/chromium.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumPath, isTestHostInstalled } from '../../scripts/setup-test-host.mjs';
+import { chromiumPath, isTestHostInstalled, testHost } from '../../scripts/setup-test-host.mjs';
 import { startCodeServer } from './codeServer.mjs';
 
 const TAG = '[test-host]';
@@ -83,8 +85,9 @@ function formatAutomationLog(type, args) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!isTestHostInstalled()) {
-    throw new Error('code-server is not installed: run `node scripts/setup-test-host.mjs` first');
+  const host = testHost(process.env.ACS_TEST_HOST_VERSION || undefined);
+  if (!isTestHostInstalled(host.codeServer)) {
+    throw new Error(`code-server ${host.codeServer} is not installed: run \`node scripts/setup-test-host.mjs --version=${host.codeServer}\` first`);
   }
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
   if (opts.extensionDevelopmentPath.length === 0 && !opts.extensionTestsPath) {
@@ -135,6 +138,7 @@ async function main() {
     const runTmp = join(stateDir, 'tmp');
     mkdirSync(runTmp, { recursive: true });
     const server = await startCodeServer({
+      host,
       stateDir,
       userDataDir,
       extensionsDir: opts.extensionsDir ?? join(stateDir, 'extensions'),
@@ -142,7 +146,7 @@ async function main() {
       // are not removed when the host is killed: a private TMPDIR is deleted with the run.
       env: { ...process.env, TMPDIR: runTmp },
       onLine: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
-      extraArgs: opts.locale ? ['--locale', opts.locale] : [],
+      extraArgs: [...(host.serverArgs ?? []), ...(opts.locale ? ['--locale', opts.locale] : [])],
     });
     serverLogFile = server.logFile;
     cleanups.push(() => server.stop());
@@ -182,7 +186,7 @@ async function main() {
     const url = workbenchUrl(server.url, opts);
     if (verbose) console.log(`${TAG} opening ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-    console.log(`${TAG} workbench loaded (code-server ${server.url}) in ${((Date.now() - started) / 1000).toFixed(1)} s; running tests`);
+    console.log(`${TAG} workbench loaded (code-server ${host.codeServer} at ${server.url}) in ${((Date.now() - started) / 1000).toFixed(1)} s; running tests`);
 
     const code = await exitCode;
     clearTimeout(timer);
