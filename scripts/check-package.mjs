@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { repoRoot, ensureTestHost } from './setup-test-host.mjs';
 import { runCodeServerCli } from '../test/host/codeServer.mjs';
 
@@ -69,7 +70,8 @@ export async function checkPackage({ keep = false } = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  checkPackage({ keep: process.argv.includes('--keep') }).catch((err) => {
+  const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+  checkPackage({ keep: values.keep }).catch((err) => {
     console.error(`[check-package] FAILED: ${err.message}`);
     process.exit(1);
   });
