@@ -206,6 +206,7 @@ async function main() {
 main().catch((err) => {
   // Only a bug in this script lands here; still end with the summary line.
   console.error(`[test] ${err.stack ?? err}`);
+  rmSync(scratch, { recursive: true, force: true });
   const passed = stages.reduce((n, s) => n + s.passed, 0);
   const failed = stages.reduce((n, s) => n + s.failed, 0) + 1;
   console.log(`${passed} passed, ${failed} failed`);
