@@ -1,14 +1,29 @@
 // Bundles the extension and the emulator as two separate entry points.
 // The emulator is its own bundle so that the extension never loads it at activation:
 // "Start Local Emulator" requires dist/emulator.js lazily (see src/localEmulator/emulatorHost.ts).
+//
+// Options: --production (minified)  --watch  --only=extension|emulator
+import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        production: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
+        only: { type: 'string' },
+      },
+    }).values;
+  } catch (err) {
+    console.error(`esbuild.mjs: ${err.message}`);
+    process.exit(2);
+  }
+}
+const { production, watch, only } = readOptions();
 
 /** Prints errors in the `file:line:col: error: message` form that VS Code's esbuild problem matcher reads. */
 const problemMatcherPlugin = {

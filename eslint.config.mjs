@@ -80,8 +80,9 @@ export default tseslint.config(
   { files: ['src/emulator/cli.ts'], rules: { 'no-console': 'off' } },
   { files: ['test/**/*.ts'], rules: { 'no-console': 'off' } },
   {
-    files: ['**/*.mjs'],
+    files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
 );

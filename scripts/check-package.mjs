@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { repoRoot, ensureTestHost } from './setup-test-host.mjs';
 import { runCodeServerCli } from '../test/host/codeServer.mjs';
 
@@ -49,7 +50,7 @@ export async function checkPackage({ keep = false } = {}) {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'acs-pkg-'));
   try {
-    await ensureTestHost({ quiet: true });
+    const host = await ensureTestHost({ quiet: true, needChromium: false });
     const vsix = packageVsix(join(work, `${pkg.name}-${pkg.version}.vsix`));
 
     const files = vsce('ls').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -59,8 +60,8 @@ export async function checkPackage({ keep = false } = {}) {
     if (missing.length > 0) throw new Error(`the package lacks: ${missing.join(', ')}`);
 
     const dirs = ['--extensions-dir', join(work, 'extensions'), '--user-data-dir', join(work, 'user-data')];
-    await runCodeServerCli(['--install-extension', vsix, '--force', ...dirs], { stateDir: work });
-    const listed = await runCodeServerCli(['--list-extensions', '--show-versions', ...dirs], { stateDir: work });
+    await runCodeServerCli(host, ['--install-extension', vsix, '--force', ...dirs], { stateDir: work });
+    const listed = await runCodeServerCli(host, ['--list-extensions', '--show-versions', ...dirs], { stateDir: work });
     const line = listed.split('\n').find((l) => l.trim().toLowerCase().startsWith(`${extensionId}@`));
     if (!line) throw new Error(`${extensionId} is not in --list-extensions after installing ${vsix}:\n${listed}`);
     const installedMain = join(work, 'extensions', `${extensionId}-${pkg.version}`, pkg.main);
@@ -73,7 +74,8 @@ export async function checkPackage({ keep = false } = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  checkPackage({ keep: process.argv.includes('--keep') }).catch((err) => {
+  const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+  checkPackage({ keep: values.keep }).catch((err) => {
     console.error(`[check-package] FAILED: ${err.message}`);
     process.exit(1);
   });

@@ -59,17 +59,14 @@ async function timed(name, fn) {
   }
 }
 
-/** The entry script of the code-server to run: a path, a version in .vscode-test/, or the pinned one. */
+/** The code-server to run: an entry script's path (run with this Node), a version of test/host/versions.mjs, or the default one. */
 async function resolveCodeServer(choice) {
-  if (!choice) return ensureTestHost({ quiet: true });
-  if (/\.m?js$/.test(choice) || choice.includes('/')) {
+  if (choice && (/\.m?js$/.test(choice) || choice.includes('/'))) {
     const entry = resolve(choice);
     if (!existsSync(entry)) throw new Error(`--code-server: ${entry} does not exist`);
-    return entry;
+    return { entry, nodeBin: process.execPath };
   }
-  const entry = join(repoRoot, '.vscode-test', `code-server-${choice}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  if (!existsSync(entry)) throw new Error(`code-server ${choice} is not installed (${entry} is missing)`);
-  return entry;
+  return ensureTestHost({ version: choice || undefined, quiet: true });
 }
 
 /** Settings of the fresh profile: no startup editor, no tips, a fixed theme for the pictures. */
@@ -179,9 +176,9 @@ async function main() {
   const failureDir = join(tmpdir(), `acs-e2e-failures-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   cleanups.push(() => (keep ? console.log(`${TAG} kept ${scratch}`) : rmSync(scratch, { recursive: true, force: true })));
   try {
-    const bin = await timed('code-server check', () => resolveCodeServer(codeServerChoice));
-    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).stdout.split('\n')[0].trim();
-    console.log(`${TAG} code-server ${version} (${bin})`);
+    const host = await timed('code-server check', () => resolveCodeServer(codeServerChoice));
+    const version = spawnSync(host.nodeBin, [host.entry, '--version'], { encoding: 'utf8' }).stdout.split('\n')[0].trim();
+    console.log(`${TAG} code-server ${version} (${host.entry})`);
     if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
 
     if (compile) await timed('compile', () => compileTests());
@@ -192,7 +189,7 @@ async function main() {
     const userDataDir = join(scratch, 'user-data');
     const extensionsDir = join(scratch, 'extensions');
     await timed('install', () =>
-      runCodeServerCli(['--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { stateDir: scratch, bin }),
+      runCodeServerCli(host, ['--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { stateDir: scratch }),
     );
     writeUserSettings(userDataDir);
 
@@ -210,7 +207,7 @@ async function main() {
       const env = { ...process.env, TMPDIR: runTmp };
       delete env.COMMUNICATION_SERVICES_CONNECTION_STRING;
       delete env.ACS_IDENTITY_START_EMULATOR;
-      const server = await startCodeServer({ stateDir: scratch, userDataDir, extensionsDir, env, bin });
+      const server = await startCodeServer({ host, stateDir: scratch, userDataDir, extensionsDir, env });
       cleanups.push(() => server.stop());
       const browser = await startChromium({ executablePath: chromiumPath, env: { ...process.env, TMPDIR: runTmp } });
       cleanups.push(() => browser.stop());

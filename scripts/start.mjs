@@ -15,15 +15,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureTestHost, repoRoot } from './setup-test-host.mjs';
 import { packageVsix } from './check-package.mjs';
 import { runCodeServerCli, startCodeServer } from '../test/host/codeServer.mjs';
 
 const TAG = '[start]';
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const args = process.argv.slice(2);
-const portArg = args.find((a) => a.startsWith('--port'));
-const requestedPort = portArg ? Number(portArg.includes('=') ? portArg.split('=')[1] : args[args.indexOf(portArg) + 1]) : undefined;
 const DEFAULT_PORT = 8080;
 const stateDir = join(repoRoot, '.vscode-test', 'start');
 
@@ -35,11 +33,17 @@ function portIsFree(port) {
   });
 }
 
-async function choosePort() {
-  if (requestedPort !== undefined) {
-    if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) throw new Error(`invalid --port ${portArg}`);
-    return requestedPort;
-  }
+/** @returns {{ port?: number, skipBuild: boolean }} */
+function readOptions() {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'skip-build': { type: 'boolean', default: false } } });
+  if (values.port === undefined) return { skipBuild: values['skip-build'] };
+  const port = Number(values.port);
+  if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}: expected 0-65535`);
+  return { port, skipBuild: values['skip-build'] };
+}
+
+async function choosePort(requestedPort) {
+  if (requestedPort !== undefined) return requestedPort;
   if (await portIsFree(DEFAULT_PORT)) return DEFAULT_PORT;
   console.log(`${TAG} port ${DEFAULT_PORT} is taken; using a free port instead`);
   return 0;
@@ -47,16 +51,17 @@ async function choosePort() {
 
 async function main() {
   const started = Date.now();
-  await ensureTestHost({ needChromium: false, quiet: true });
+  const options = readOptions();
+  const host = await ensureTestHost({ needChromium: false, quiet: true });
   mkdirSync(stateDir, { recursive: true });
 
   const vsix = join(stateDir, `${pkg.name}-${pkg.version}.vsix`);
-  if (!args.includes('--skip-build') || !existsSync(vsix)) {
+  if (!options.skipBuild || !existsSync(vsix)) {
     console.log(`${TAG} building and packaging ${pkg.name} ${pkg.version}…`);
     packageVsix(vsix); // runs vscode:prepublish (production build of dist/)
   }
   const dirs = ['--extensions-dir', join(stateDir, 'extensions'), '--user-data-dir', join(stateDir, 'user-data')];
-  await runCodeServerCli(['--install-extension', vsix, '--force', ...dirs], { stateDir });
+  await runCodeServerCli(host, ['--install-extension', vsix, '--force', ...dirs], { stateDir });
   console.log(`${TAG} installed ${vsix}`);
 
   let server;
@@ -73,10 +78,11 @@ async function main() {
   process.on('SIGHUP', () => void stop(0));
 
   server = await startCodeServer({
+    host,
     stateDir,
     userDataDir: join(stateDir, 'user-data'),
     extensionsDir: join(stateDir, 'extensions'),
-    port: await choosePort(),
+    port: await choosePort(options.port),
     env: { ...process.env, ACS_IDENTITY_START_EMULATOR: '1' },
   });
   server.exited.then((code) => {

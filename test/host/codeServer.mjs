@@ -3,9 +3,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeServerBin } from '../../scripts/setup-test-host.mjs';
-
-export { codeServerBin };
 
 /**
  * Environment for code-server and everything it spawns (the extension host inherits it).
@@ -36,9 +33,12 @@ export function writeCodeServerConfig(dir) {
   return file;
 }
 
+/** @typedef {{ entry: string, nodeBin: string }} CodeServerHost  see testHost() in scripts/setup-test-host.mjs */
+
 /**
  * Starts code-server on 127.0.0.1 and resolves once it listens.
  * @param {object} o
+ * @param {CodeServerHost} o.host  which code-server, run by which Node
  * @param {string} o.stateDir  folder for the config file and logs
  * @param {string} o.userDataDir
  * @param {string} o.extensionsDir
@@ -46,17 +46,16 @@ export function writeCodeServerConfig(dir) {
  * @param {NodeJS.ProcessEnv} [o.env]  environment of the server and the extension host
  * @param {(line: string) => void} [o.onLine]  each output line of the server (default: log file only)
  * @param {string[]} [o.extraArgs]
- * @param {string} [o.bin]  code-server's entry script (default: the pinned test host's)
  * @returns {Promise<{ url: string, port: number, pid: number, logFile: string, exited: Promise<number|string>, stop(): Promise<void> }>}
  */
-export function startCodeServer({ stateDir, userDataDir, extensionsDir, port = 0, env = process.env, onLine, extraArgs = [], bin = codeServerBin }) {
+export function startCodeServer({ host, stateDir, userDataDir, extensionsDir, port = 0, env = process.env, onLine, extraArgs = [] }) {
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   const configFile = writeCodeServerConfig(stateDir);
   const logFile = join(stateDir, 'code-server.log');
   const log = createWriteStream(logFile);
   const args = [
-    bin,
+    host.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
@@ -69,7 +68,8 @@ export function startCodeServer({ stateDir, userDataDir, extensionsDir, port = 0
     ...extraArgs,
   ];
   // Own process group: stop() kills the server, its extension hosts and terminals at once.
-  const child = spawn(process.execPath, args, {
+  // The extension host runs on the same Node as the server.
+  const child = spawn(host.nodeBin, args, {
     env: codeServerEnv(env, configFile),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -120,10 +120,10 @@ export function startCodeServer({ stateDir, userDataDir, extensionsDir, port = 0
 }
 
 /** Runs code-server as a CLI (e.g. --install-extension) and returns its output. */
-export function runCodeServerCli(args, { stateDir, env = process.env, bin = codeServerBin }) {
+export function runCodeServerCli(host, args, { stateDir, env = process.env }) {
   const configFile = writeCodeServerConfig(stateDir);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(host.nodeBin, [host.entry, ...args], {
       env: codeServerEnv(env, configFile),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

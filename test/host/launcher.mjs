@@ -1,61 +1,76 @@
 // A `code`-compatible launcher for extension tests on machines where VS Code desktop cannot
 // be downloaded: it serves the real workbench with code-server and opens it in headless
 // Chromium (playwright-core), then exits with the test run's exit code.
-// @vscode/test-electron's runTests({ vscodeExecutablePath: 'test/host/code', ... }) spawns it.
+// @vscode/test-cli (.vscode-test.mjs: useInstallation.fromPath = test/host/code) spawns it
+// through @vscode/test-electron's runTests, like a desktop `code` binary.
 //
 // Understood arguments (both `--name=value` and `--name value`):
 //   --extensionDevelopmentPath  (repeatable)  --extensionTestsPath  --user-data-dir
-//   --extensions-dir  and one positional folder or .code-workspace file to open.
-// Desktop-only flags that runTests adds (--no-sandbox, --disable-updates, …) are ignored.
+//   --extensions-dir  --locale  and one positional folder or .code-workspace file to open.
+// Desktop-only options that runTests adds (--no-sandbox, --disable-updates, …) are ignored;
+// unknown ones too, with a warning.
 //
 // Environment:
-//   everything it receives reaches the extension host (runTests' extensionTestsEnv lands here),
-//   except TMPDIR, which points to a private folder deleted after the run;
+//   everything it receives reaches the extension host (test-cli's `env` and its
+//   VSCODE_TEST_OPTIONS land here), except TMPDIR, which points to a private folder deleted
+//   after the run;
+//   ACS_TEST_HOST_VERSION the code-server release to run (test/host/versions.mjs), default
+//                         DEFAULT_HOST_VERSION; install it first (scripts/setup-test-host.mjs);
 //   ACS_TEST_TIMEOUT_MS   overall time limit, default 15 minutes;
 //   ACS_TEST_VERBOSE=1    also print code-server's log and the browser console;
 //   ACS_TEST_CHROMIUM     Chromium binary, default /usr/bin/chromium.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumPath, isTestHostInstalled } from '../../scripts/setup-test-host.mjs';
+import { parseArgs } from 'node:util';
+import { chromiumPath, isTestHostInstalled, testHost } from '../../scripts/setup-test-host.mjs';
 import { startCodeServer } from './codeServer.mjs';
 
 const TAG = '[test-host]';
 const timeoutMs = Number(process.env.ACS_TEST_TIMEOUT_MS) || 15 * 60 * 1000;
 const verbose = /^(1|true|yes)$/i.test(process.env.ACS_TEST_VERBOSE ?? '');
 
-const VALUE_OPTIONS = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'locale']);
-// Flags test-electron or callers pass that mean nothing for a browser-hosted workbench.
-const IGNORED_FLAGS = new Set([
+// Options of `code` that the launcher uses. Both `--name=value` and `--name value` work.
+const OPTIONS = {
+  extensionDevelopmentPath: { type: 'string', multiple: true },
+  extensionTestsPath: { type: 'string' },
+  'user-data-dir': { type: 'string' },
+  'extensions-dir': { type: 'string' },
+  locale: { type: 'string' },
+};
+// Options of desktop `code` that mean nothing for a browser-hosted workbench, such as those
+// @vscode/test-electron's runTests always adds: ignored silently. The ones taking a value are
+// declared so that their value is not mistaken for the folder to open.
+const IGNORED_VALUE_OPTIONS = ['log', 'logsPath', 'crash-reporter-directory', 'disable-extension', 'enable-proposed-api', 'profile', 'sync', 'inspect-extensions', 'inspect-brk-extensions'];
+const IGNORED_FLAGS = [
   'no-sandbox', 'disable-gpu-sandbox', 'disable-gpu', 'disable-updates', 'skip-welcome', 'skip-release-notes',
-  'disable-workspace-trust', 'disable-telemetry', 'disable-crash-reporter', 'new-window', 'wait', 'verbose',
-  'disable-chromium-sandbox', 'disable-extensions', 'sync',
-]);
+  'disable-workspace-trust', 'disable-telemetry', 'disable-crash-reporter', 'new-window', 'reuse-window', 'wait', 'verbose',
+  'disable-chromium-sandbox', 'disable-extensions', 'disable-lcd-text', 'no-cached-data',
+];
 
-function parseArgs(argv) {
-  const opts = { extensionDevelopmentPath: [], extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined, locale: undefined, folder: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) {
-      if (opts.folder) console.warn(`${TAG} ignoring extra path argument ${arg}`);
-      else opts.folder = resolve(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    let value = eq < 0 ? undefined : arg.slice(eq + 1);
-    if (VALUE_OPTIONS.has(name) && value === undefined) value = argv[++i];
-    switch (name) {
-      case 'extensionDevelopmentPath': opts.extensionDevelopmentPath.push(resolve(value)); break;
-      case 'extensionTestsPath': opts.extensionTestsPath = resolve(value); break;
-      case 'user-data-dir': opts.userDataDir = resolve(value); break;
-      case 'extensions-dir': opts.extensionsDir = resolve(value); break;
-      case 'locale': opts.locale = value; break;
-      default:
-        if (!IGNORED_FLAGS.has(name)) console.warn(`${TAG} ignoring unsupported argument ${arg}`);
+/** Reads `code`-style arguments; warns about (and ignores) the ones it does not know. */
+function parseLauncherArgs(args) {
+  const options = { ...OPTIONS };
+  for (const name of IGNORED_VALUE_OPTIONS) options[name] = { type: 'string', multiple: true };
+  for (const name of IGNORED_FLAGS) options[name] = { type: 'boolean', multiple: true };
+  // Not strict: an unknown option must not abort a test run, only be reported.
+  const { values, positionals, tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'option' && !(token.name in options)) {
+      console.warn(`${TAG} ignoring unsupported argument ${token.rawName}${token.value !== undefined ? `=${token.value}` : ''}`);
     }
   }
-  return opts;
+  const [folder, ...extra] = positionals;
+  if (extra.length > 0) console.warn(`${TAG} ignoring extra path argument(s) ${extra.join(' ')}`);
+  const path = (value) => (typeof value === 'string' ? resolve(value) : undefined);
+  return {
+    extensionDevelopmentPath: (values.extensionDevelopmentPath ?? []).filter((p) => typeof p === 'string').map((p) => resolve(p)),
+    extensionTestsPath: path(values.extensionTestsPath),
+    userDataDir: path(values['user-data-dir']),
+    extensionsDir: path(values['extensions-dir']),
+    locale: typeof values.locale === 'string' ? values.locale : undefined,
+    folder: path(folder),
+  };
 }
 
 /** The workbench URL that makes it load the development extension and run its tests. */
@@ -82,9 +97,10 @@ function formatAutomationLog(type, args) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  if (!isTestHostInstalled()) {
-    throw new Error('code-server is not installed: run `node scripts/setup-test-host.mjs` first');
+  const opts = parseLauncherArgs(process.argv.slice(2));
+  const host = testHost(process.env.ACS_TEST_HOST_VERSION || undefined);
+  if (!isTestHostInstalled(host.codeServer)) {
+    throw new Error(`code-server ${host.codeServer} is not installed: run \`node scripts/setup-test-host.mjs --version=${host.codeServer}\` first`);
   }
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
   if (opts.extensionDevelopmentPath.length === 0 && !opts.extensionTestsPath) {
@@ -137,6 +153,7 @@ async function main() {
     const runTmp = join(stateDir, 'tmp');
     mkdirSync(runTmp, { recursive: true });
     const server = await startCodeServer({
+      host,
       stateDir,
       userDataDir,
       extensionsDir: opts.extensionsDir ?? join(stateDir, 'extensions'),
@@ -144,7 +161,7 @@ async function main() {
       // are not removed when the host is killed: a private TMPDIR is deleted with the run.
       env: { ...process.env, TMPDIR: runTmp },
       onLine: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
-      extraArgs: opts.locale ? ['--locale', opts.locale] : [],
+      extraArgs: [...(host.serverArgs ?? []), ...(opts.locale ? ['--locale', opts.locale] : [])],
     });
     serverLogFile = server.logFile;
     cleanups.push(() => server.stop());
@@ -184,7 +201,7 @@ async function main() {
     const url = workbenchUrl(server.url, opts);
     if (verbose) console.log(`${TAG} opening ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-    console.log(`${TAG} workbench loaded (code-server ${server.url}) in ${((Date.now() - started) / 1000).toFixed(1)} s; running tests`);
+    console.log(`${TAG} workbench loaded (code-server ${host.codeServer} at ${server.url}) in ${((Date.now() - started) / 1000).toFixed(1)} s; running tests`);
 
     const code = await exitCode;
     clearTimeout(timer);
