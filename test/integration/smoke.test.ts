@@ -21,7 +21,7 @@ suite('Smoke', () => {
   });
 
   test('environment variables from the runner reach the extension host', () => {
-    // Set by test/runIntegration.ts through runTests' extensionTestsEnv.
+    // Set by .vscode-test.mjs in the environment of the extension host.
     assert.equal(process.env.ACS_TEST_ENV_PROBE, 'reached-extension-host');
     assert.ok(process.env.ACS_TEST_RESULTS_FILE, 'ACS_TEST_RESULTS_FILE is not set');
   });
