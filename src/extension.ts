@@ -16,6 +16,7 @@ import { Registry } from './storage/registry';
 import { createTestApi, type AcsIdentityTestApi } from './testApi';
 import { createIdentitiesView } from './tree/identitiesView';
 import { ClaimsDocuments, CLAIMS_SCHEME } from './ui/claimsDocuments';
+import { reportInterruptedOperations } from './ui/interruptedOperations';
 import { Messages } from './ui/messages';
 import { Pickers } from './ui/pickers';
 import { ServiceProgress } from './ui/progress';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     ...view.disposables,
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
     ...registerCommands(services),
+    registry.onDidFindInterruptedOperations((operations) => reportInterruptedOperations(operations, registry.records, messages)),
     { dispose: () => void stopping?.() },
   );
 

@@ -44,6 +44,7 @@ export class BulkIdentities {
       await this.registry.addUsers(request.resourceId, created.map(({ userId, label, createdAt }) => ({ userId, label, createdAt, origin: 'created' })));
       await this.registry.addTokens(created.flatMap(({ userId, token }) => (token ? [{ resourceId: request.resourceId, userId, ...token }] : [])));
     });
+    const operation = await this.registry.beginOperation('createUsers', request.resourceId);
     const outcome = await runInBulk(
       request.count,
       async (index, signal) => {
@@ -62,7 +63,11 @@ export class BulkIdentities {
       },
       options,
     );
-    await batch.flush();
+    try {
+      await batch.flush();
+    } finally {
+      await operation.end();
+    }
     return { ...outcome, userIds };
   }
 

@@ -17,9 +17,12 @@ export class IdentityWorkflows {
   ) {}
 
   async createUser(resourceId: string, options: { label?: string; signal?: AbortSignal }): Promise<{ userId: string }> {
-    const { userId } = await (await this.clientFor(resourceId)).createUser(options.signal);
-    await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
-    return { userId };
+    const client = await this.clientFor(resourceId);
+    return this.whileCreating(resourceId, async () => {
+      const { userId } = await client.createUser(options.signal);
+      await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
+      return { userId };
+    });
   }
 
   async createUserAndToken(
@@ -27,10 +30,12 @@ export class IdentityWorkflows {
     options: { label?: string; scopes: readonly TokenScope[]; lifetimeMinutes: number; signal?: AbortSignal },
   ): Promise<UserWithToken> {
     const client = await this.clientFor(resourceId);
-    const { userId, token, expiresOn } = await client.createUserAndToken(options.scopes, options.lifetimeMinutes, options.signal);
-    await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
-    await this.registry.addToken(resourceId, userId, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
-    return { userId, token, expiresOn };
+    return this.whileCreating(resourceId, async () => {
+      const { userId, token, expiresOn } = await client.createUserAndToken(options.scopes, options.lifetimeMinutes, options.signal);
+      await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
+      await this.registry.addToken(resourceId, userId, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
+      return { userId, token, expiresOn };
+    });
   }
 
   async issueToken(
@@ -59,6 +64,16 @@ export class IdentityWorkflows {
   async deleteUser(resourceId: string, userId: string, signal?: AbortSignal): Promise<void> {
     await (await this.clientFor(resourceId)).deleteUser(userId, signal);
     await this.registry.forgetUser(resourceId, userId);
+  }
+
+  /** A creation is marked in the records while under way: a window closed meanwhile leaves the mark (see Registry.beginOperation). */
+  private async whileCreating<T>(resourceId: string, create: () => Promise<T>): Promise<T> {
+    const operation = await this.registry.beginOperation('createUser', resourceId);
+    try {
+      return await create();
+    } finally {
+      await operation.end();
+    }
   }
 
   private clientFor(resourceId: string): Promise<AcsIdentityClient> {

@@ -16,6 +16,7 @@ export const CommandId = {
   showTokenClaims: 'acsIdentity.showTokenClaims',
   refresh: 'acsIdentity.refresh',
   createUsersInBulk: 'acsIdentity.createUsersInBulk',
+  removeDamagedRecords: 'acsIdentity.removeDamagedRecords',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -12,6 +12,7 @@ import { forgetUser } from './forgetUser';
 import { issueToken } from './issueToken';
 import { invocationOf, optionTypeProblems, type Invocation } from './flows/options';
 import { refresh } from './refresh';
+import { removeDamagedRecords } from './removeDamagedRecords';
 import { removeResource } from './removeResource';
 import { renameUser } from './renameUser';
 import { revokeTokens } from './revokeTokens';
@@ -39,6 +40,7 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   [CommandId.showTokenClaims]: showTokenClaims,
   [CommandId.refresh]: refresh,
   [CommandId.createUsersInBulk]: createUsersInBulk,
+  [CommandId.removeDamagedRecords]: removeDamagedRecords,
 };
 
 /**

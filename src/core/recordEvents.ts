@@ -17,7 +17,7 @@ export function isAfter(a: Stamp, b: Stamp | undefined): boolean {
 }
 
 /** A user as first recorded; its label, revocation and tokens change through events of their own. */
-export type NewUser = Pick<UserRecord, 'resourceId' | 'userId' | 'createdAt' | 'origin' | 'label'>;
+export type NewUser = Pick<UserRecord, 'resourceId' | 'userId' | 'createdAt' | 'origin' | 'label' | 'damaged'>;
 
 export type RecordEvent =
   /** A resource added, or its connection's endpoint changed: the whole record, last writer wins. */
@@ -29,7 +29,22 @@ export type RecordEvent =
   | { readonly kind: 'tokensRevoked'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string; readonly at: string }
   | { readonly kind: 'userRemoved'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string }
   | { readonly kind: 'tokenAdded'; readonly stamp: Stamp; readonly token: TokenRecord }
-  | { readonly kind: 'tokenRemoved'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string; readonly tokenId: string };
+  | { readonly kind: 'tokenRemoved'; readonly stamp: Stamp; readonly resourceId: string; readonly userId: string; readonly tokenId: string }
+  /**
+   * A call to the service whose outcome only its answer tells (a creation: the new id is in the
+   * answer, and the service cannot list users). Written before the call, ended after its result is
+   * recorded: one left open by a window that is gone may have created users nobody recorded.
+   */
+  | { readonly kind: 'operationStarted'; readonly stamp: Stamp; readonly operation: PendingOperation }
+  | { readonly kind: 'operationEnded'; readonly stamp: Stamp; readonly operationId: string };
+
+export interface PendingOperation {
+  readonly id: string;
+  readonly kind: 'createUser' | 'createUsers';
+  readonly resourceId: string;
+  /** ISO 8601. */
+  readonly startedAt: string;
+}
 
 export type RecordEventKind = RecordEvent['kind'];
 
@@ -61,6 +76,10 @@ export function parseRecordEvent(value: unknown): RecordEvent | undefined {
       return isTokenRecord(value.token) ? { kind: value.kind, stamp, token: value.token } : undefined;
     case 'tokenRemoved':
       return isUserKey(value) && isId(value.tokenId) ? { kind: value.kind, stamp, resourceId: value.resourceId, userId: value.userId, tokenId: value.tokenId } : undefined;
+    case 'operationStarted':
+      return isPendingOperation(value.operation) ? { kind: value.kind, stamp, operation: value.operation } : undefined;
+    case 'operationEnded':
+      return isId(value.operationId) ? { kind: value.kind, stamp, operationId: value.operationId } : undefined;
     default:
       return undefined;
   }
@@ -108,7 +127,12 @@ function isNewUser(value: unknown): value is NewUser {
     return false;
   }
   const candidate: Unknown<NewUser> = value;
-  return isIsoDate(candidate.createdAt) && (candidate.origin === 'created' || candidate.origin === 'added') && (candidate.label === undefined || typeof candidate.label === 'string');
+  return (
+    isIsoDate(candidate.createdAt) &&
+    (candidate.origin === 'created' || candidate.origin === 'added') &&
+    (candidate.label === undefined || typeof candidate.label === 'string') &&
+    (candidate.damaged === undefined || typeof candidate.damaged === 'boolean')
+  );
 }
 
 function isTokenRecord(value: unknown): value is TokenRecord {
@@ -123,4 +147,12 @@ function isTokenRecord(value: unknown): value is TokenRecord {
     isIsoDate(candidate.issuedAt) &&
     isIsoDate(candidate.expiresOn)
   );
+}
+
+function isPendingOperation(value: unknown): value is PendingOperation {
+  if (!isObject(value)) {
+    return false;
+  }
+  const candidate: Unknown<PendingOperation> = value;
+  return isId(candidate.id) && (candidate.kind === 'createUser' || candidate.kind === 'createUsers') && isId(candidate.resourceId) && isIsoDate(candidate.startedAt);
 }

@@ -3,7 +3,7 @@
 // result does not depend on the order in which windows read each other's journals: a rename in
 // one window and a revocation in another both survive, and a token issued for a user that another
 // window removed at the same time is known to be orphaned (its secret must go).
-import { compareStamps, isAfter, type NewUser, type RecordEvent, type Stamp } from './recordEvents';
+import { compareStamps, isAfter, type NewUser, type PendingOperation, type RecordEvent, type Stamp } from './recordEvents';
 import type { ResourceRecord, TokenRecord, UserRecord } from './records';
 
 /** What an event changed, for whoever shows the records (the tree re-renders only that). */
@@ -71,6 +71,9 @@ export class RecordState implements RecordReader {
   /** Sorted by creation, per resource; rebuilt when its users come or go. */
   private readonly sortedUsers = new Map<string, UserRecord[]>();
   private sortedResources: ResourceRecord[] | undefined;
+  /** Operations started and not (yet) ended, with the writer that started them. */
+  private readonly openOperations = new Map<string, { readonly operation: PendingOperation; readonly stamp: Stamp }>();
+  private readonly endedOperations = new Set<string>();
 
   /** Adds one event; `change` collects what it altered. Applying an event twice changes nothing. */
   apply(event: RecordEvent, change: RecordChange = emptyChange()): RecordChange {
@@ -82,6 +85,15 @@ export class RecordState implements RecordReader {
       case 'tokenAdded':
       case 'tokenRemoved':
         this.applyToToken(event, change);
+        break;
+      case 'operationStarted':
+        if (!this.endedOperations.has(event.operation.id)) {
+          this.openOperations.set(event.operation.id, { operation: event.operation, stamp: event.stamp });
+        }
+        break;
+      case 'operationEnded':
+        this.endedOperations.add(event.operationId);
+        this.openOperations.delete(event.operationId);
         break;
       default:
         this.applyToUser(event, change);
@@ -138,6 +150,11 @@ export class RecordState implements RecordReader {
     return entry.sortedTokens;
   }
 
+  /** Operations started and not ended, with the writer (window) that started each. */
+  pendingOperations(): { readonly operation: PendingOperation; readonly writer: string }[] {
+    return [...this.openOperations.values()].map(({ operation, stamp }) => ({ operation, writer: stamp[1] }));
+  }
+
   /**
    * The events that rebuild this state, tombstones included, for a compacted journal. Entries that
    * were removed before `forgetRemovedBefore` are left out altogether: a removal only has to be
@@ -152,6 +169,9 @@ export class RecordState implements RecordReader {
       if (entry.removed && !forgotten(entry.removed)) {
         yield { kind: 'resourceRemoved', stamp: entry.removed, resourceId };
       }
+    }
+    for (const { operation, stamp } of this.openOperations.values()) {
+      yield { kind: 'operationStarted', stamp, operation };
     }
     for (const [resourceId, users] of this.userEntries) {
       const resourceRemoved = this.resourceEntries.get(resourceId)?.removed;
@@ -185,7 +205,7 @@ export class RecordState implements RecordReader {
     change.usersOf.add(resourceId);
   }
 
-  private applyToUser(event: Exclude<RecordEvent, { kind: 'resourceSet' | 'resourceRemoved' | 'tokenAdded' | 'tokenRemoved' }>, change: RecordChange): void {
+  private applyToUser(event: Extract<RecordEvent, { kind: 'userAdded' | 'userLabelSet' | 'tokensRevoked' | 'userRemoved' }>, change: RecordChange): void {
     const { resourceId, userId } = event.kind === 'userAdded' ? event.user : event;
     const entry = this.userEntry(resourceId, userId);
     const before = this.user(resourceId, userId);
@@ -332,10 +352,18 @@ function visibleUser(entry: UserEntry, resourceBoundary: Stamp | undefined): Use
   if (!current) {
     return undefined;
   }
-  const { resourceId, userId, createdAt, origin } = current.value;
+  const { resourceId, userId, createdAt, origin, damaged } = current.value;
   const label = entry.label && isAfter(entry.label.stamp, boundary) ? entry.label.value : undefined;
   const revokedAt = entry.revokedAt && isAfter(entry.revokedAt.stamp, boundary) ? entry.revokedAt.value : undefined;
-  return { resourceId, userId, createdAt, origin, ...(label === undefined ? {} : { label }), ...(revokedAt === undefined ? {} : { tokensRevokedAt: revokedAt }) };
+  return {
+    resourceId,
+    userId,
+    createdAt,
+    origin,
+    ...(label === undefined ? {} : { label }),
+    ...(revokedAt === undefined ? {} : { tokensRevokedAt: revokedAt }),
+    ...(damaged ? { damaged } : {}),
+  };
 }
 
 function visibleTokens(entry: UserEntry, boundary: Stamp | undefined): TokenRecord[] {

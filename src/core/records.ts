@@ -21,6 +21,8 @@ export interface UserRecord {
   readonly origin: 'created' | 'added';
   /** Tokens issued before this moment were revoked. */
   readonly tokensRevokedAt?: string;
+  /** Its record was damaged and recovered from what was left: the label and creation time may be lost. */
+  readonly damaged?: boolean;
 }
 
 /** A token's metadata; its value is a credential and lives in SecretStorage. */

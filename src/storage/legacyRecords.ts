@@ -131,7 +131,7 @@ async function readUser(directory: string, resourceId: string, userId: string, l
     (info) => info.mtime.toISOString(),
     () => new Date().toISOString(),
   );
-  return { resourceId, userId, createdAt, origin: 'added' };
+  return { resourceId, userId, createdAt, origin: 'added', damaged: true };
 }
 
 function parseToken(text: string | undefined, resourceId: string, userId: string, tokenId: string): TokenRecord | undefined {

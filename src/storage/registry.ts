@@ -3,7 +3,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { AcsConnectionString } from '../core/connectionString';
 import type { Log } from '../core/log';
-import { type RecordEvent, type Stamp } from '../core/recordEvents';
+import type { PendingOperation, RecordEvent, Stamp } from '../core/recordEvents';
 import { emptyChange, isEmptyChange, RecordState, type RecordChange, type RecordReader } from '../core/recordState';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { tokenEndsAt } from '../core/tokenStatus';
@@ -52,6 +52,7 @@ export class Registry {
   private readonly journal: JournalWriter;
   private readonly state = new RecordState();
   private readonly listeners = new Set<(change: RecordChange) => void>();
+  private readonly interruptedListeners = new Set<(operations: readonly PendingOperation[]) => void>();
   /** How far each other window's journal has been read. */
   private readonly positions = new Map<string, { offset: number; line: number }>();
   private readonly damagedLines: DamagedLine[] = [];
@@ -98,6 +99,25 @@ export class Registry {
   onDidChange(listener: (change: RecordChange) => void): Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Fired when a window that is gone left operations open: it was closed (or crashed) during a
+   * creation, so users may exist in ACS that nobody recorded. Each is reported once, then closed.
+   */
+  onDidFindInterruptedOperations(listener: (operations: readonly PendingOperation[]) => void): Disposable {
+    this.interruptedListeners.add(listener);
+    return { dispose: () => this.interruptedListeners.delete(listener) };
+  }
+
+  /**
+   * Marks the start of a call whose outcome only its answer tells (a creation); `end` it once the
+   * result is recorded, whatever it was. A window that is gone before it ends leaves it open.
+   */
+  async beginOperation(kind: PendingOperation['kind'], resourceId: string): Promise<{ end(): Promise<void> }> {
+    const operation: PendingOperation = { id: randomUUID(), kind, resourceId, startedAt: new Date().toISOString() };
+    await this.commit([{ kind: 'operationStarted', stamp: this.stamp(), operation }]);
+    return { end: () => this.commit([{ kind: 'operationEnded', stamp: this.stamp(), operationId: operation.id }]) };
   }
 
   /** Loads the records (once); every other method waits for it. */
@@ -405,6 +425,7 @@ export class Registry {
       }
     }
     this.sweepOrphans();
+    this.reportInterruptedOperations();
     this.watch();
     if (gone > 0) {
       this.inBackground(this.compact());
@@ -456,6 +477,22 @@ export class Registry {
     }
     this.emit(change);
     this.sweepOrphans(change);
+    this.reportInterruptedOperations();
+  }
+
+  /** Operations left open by windows that are gone: reported, then closed so that they are reported once. */
+  private reportInterruptedOperations(): void {
+    const interrupted = this.state
+      .pendingOperations()
+      .filter(({ writer }) => writer !== this.writerId && !isWriterAlive(writer))
+      .map(({ operation }) => operation);
+    if (interrupted.length === 0) {
+      return;
+    }
+    for (const listener of [...this.interruptedListeners]) {
+      listener(interrupted);
+    }
+    this.inBackground(this.commit(interrupted.map((operation) => ({ kind: 'operationEnded', stamp: this.stamp(), operationId: operation.id }))));
   }
 
   private async readJournalOf(writer: string, final: boolean): Promise<RecordChange> {
@@ -470,6 +507,9 @@ export class Registry {
       this.log.warn(`Line ${line.line} of ${line.file} is not a record (${line.reason}); it is kept out of the list.`);
       this.damagedLines.push(line);
     }
+    const change = this.applyEvents(read.events);
+    // The list of resources shows how many lines are damaged.
+    change.resources ||= read.damaged.length > 0;
     for (const event of read.events) {
       this.lastStampAt = Math.max(this.lastStampAt, event.stamp[0]);
       if (event.kind === 'resourceSet' || event.kind === 'resourceRemoved') {
@@ -477,7 +517,7 @@ export class Registry {
         this.connectionStrings.delete(event.kind === 'resourceSet' ? event.resource.id : event.resourceId);
       }
     }
-    return this.applyEvents(read.events);
+    return change;
   }
 
   private applyEvents(events: readonly RecordEvent[]): RecordChange {

@@ -11,6 +11,7 @@ export const ContextValueBase = {
   user: 'acsUser',
   token: 'acsToken',
   error: 'acsError',
+  damaged: 'acsDamaged',
 } as const;
 export type ContextValueBase = (typeof ContextValueBase)[keyof typeof ContextValueBase];
 
@@ -27,6 +28,8 @@ export const ContextValueFlag = {
   expired: 'expired',
   /** token: issued before the user's tokens were revoked. */
   revoked: 'revoked',
+  /** user: its record was damaged and recovered from what was left (its label may be lost). */
+  damaged: 'damaged',
 } as const;
 export type ContextValueFlag = (typeof ContextValueFlag)[keyof typeof ContextValueFlag];
 

@@ -6,7 +6,7 @@ import { tokenStatus } from '../core/tokenStatus';
 import type { Clock } from '../platform/clock';
 import type { ViewState } from '../platform/contextKeys';
 import type { Registry } from '../storage/registry';
-import { errorNode, resourceNode, tokenNode, userNode, type IdentityNode, type ResourceNode, type UserNode } from './nodes';
+import { damagedNode, errorNode, resourceNode, tokenNode, userNode, type IdentityNode, type ResourceNode, type UserNode } from './nodes';
 import { toTreeItem } from './treeItems';
 import { nextRefreshTime } from './treeModel';
 
@@ -79,7 +79,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   }
 
   getParent(node: IdentityNode): IdentityNode | undefined {
-    return node.kind === 'resource' ? undefined : node.parent;
+    return node.kind === 'resource' || node.kind === 'damaged' ? undefined : node.parent;
   }
 
   async getChildren(node?: IdentityNode): Promise<IdentityNode[]> {
@@ -93,8 +93,10 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     const records = this.registry.records;
     if (!node) {
       const resources = records.resources();
-      this.onState(resources.length === 0 ? 'noResources' : 'ready');
-      return resources.map((resource) => cached(this.resourceNodes, resource.id, () => resourceNode(records, resource)));
+      const damaged = this.registry.damaged.length;
+      this.onState(resources.length === 0 && damaged === 0 ? 'noResources' : 'ready');
+      const nodes: IdentityNode[] = resources.map((resource) => cached(this.resourceNodes, resource.id, () => resourceNode(records, resource)));
+      return damaged > 0 ? [...nodes, damagedNode(damaged)] : nodes;
     }
     switch (node.kind) {
       case 'resource': {

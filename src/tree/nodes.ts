@@ -43,7 +43,13 @@ export interface ErrorNode extends NodeBase {
   readonly message: string;
 }
 
-export type IdentityNode = ResourceNode | UserNode | TokenNode | ErrorNode;
+/** A row that says some lines of the records could not be read, with a way to remove them. */
+export interface DamagedNode extends NodeBase {
+  readonly kind: 'damaged';
+  readonly count: number;
+}
+
+export type IdentityNode = ResourceNode | UserNode | TokenNode | ErrorNode | DamagedNode;
 
 export function isIdentityNode(value: unknown): value is IdentityNode {
   return typeof value === 'object' && value !== null && (value as Partial<NodeBase>)[NODE_BRAND] === true;
@@ -107,4 +113,8 @@ export function tokenNode(parent: UserNode, token: TokenRecord): TokenNode {
 
 export function errorNode(message: string, parent?: ResourceNode | UserNode): ErrorNode {
   return { [NODE_BRAND]: true, kind: 'error', id: `error/${parent?.id ?? 'root'}`, parent, message };
+}
+
+export function damagedNode(count: number): DamagedNode {
+  return { [NODE_BRAND]: true, kind: 'damaged', id: 'damaged', count };
 }

@@ -3,7 +3,7 @@ import { tokenStatus } from '../core/tokenStatus';
 import { scopesText, summarizeUser } from '../core/userSummary';
 import { formatDate, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
 import { buildContextValue, ContextValueBase } from './contextValues';
-import type { ErrorNode, IdentityNode, ResourceNode, TokenNode, UserNode } from './nodes';
+import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TokenNode, UserNode } from './nodes';
 import { resourceContextValue, tokenContextValue, userContextValue } from './treeModel';
 
 /** Maps a node to what VS Code shows; `now` decides every expiry-dependent word. */
@@ -17,6 +17,8 @@ export function toTreeItem(node: IdentityNode, now: Date): vscode.TreeItem {
       return tokenItem(node, now);
     case 'error':
       return errorItem(node);
+    case 'damaged':
+      return damagedItem(node);
   }
 }
 
@@ -40,7 +42,7 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
     tokens.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
-  item.description = validTokensText(summary.validTokenCount);
+  item.description = user.damaged ? vscode.l10n.t('{0}, damaged record', validTokensText(summary.validTokenCount)) : validTokensText(summary.validTokenCount);
   const lines = [
     vscode.l10n.t('User ID: {0}', user.userId),
     user.origin === 'created'
@@ -49,6 +51,9 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
   ];
   if (user.label) {
     lines.unshift(user.label);
+  }
+  if (user.damaged) {
+    lines.push(vscode.l10n.t('Its record was damaged and recovered from what was left: its label and creation time may be lost. It still exists in Azure Communication Services; "Remove User from List" removes it here.'));
   }
   if (summary.latestToken && summary.latestTokenStatus) {
     lines.push(
@@ -83,6 +88,18 @@ function tokenItem(node: TokenNode, now: Date): vscode.TreeItem {
       ? new vscode.ThemeIcon('key')
       : new vscode.ThemeIcon(status === 'revoked' ? 'circle-slash' : 'history', new vscode.ThemeColor('disabledForeground'));
   item.contextValue = tokenContextValue(status);
+  return item;
+}
+
+function damagedItem(node: DamagedNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    node.count === 1 ? vscode.l10n.t('1 damaged record could not be read') : vscode.l10n.t('{0} damaged records could not be read', node.count),
+    vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.contextValue = buildContextValue(ContextValueBase.damaged);
+  item.tooltip = vscode.l10n.t('Lines of the records that are not records (a damaged disk, an edit by hand) are kept out of the list. The "ACS Identities" output says where they are; "Remove Damaged Records" removes them.');
   return item;
 }
 

@@ -10,6 +10,7 @@ export function resourceContextValue(resource: Pick<ResourceRecord, 'isLocalEmul
 
 export function userContextValue(user: UserRecord, tokens: readonly TokenRecord[], now: Date): string {
   return buildContextValue(ContextValueBase.user, {
+    damaged: user.damaged === true,
     hasToken: tokens.length > 0,
     hasValidToken: tokens.some((token) => tokenStatus(token, user, now) === 'valid'),
   });

@@ -11,7 +11,7 @@ import type { Services } from '../services';
 export async function targetResource(services: Services, invocation: Invocation, title: string): Promise<ResourceRecord | undefined> {
   switch (invocation.from) {
     case 'tree':
-      return fresh(services, invocation.node.kind === 'error' ? undefined : invocation.node.resource);
+      return fresh(services, invocation.node.kind === 'error' || invocation.node.kind === 'damaged' ? undefined : invocation.node.resource);
     case 'palette':
       return services.pickers.resource(title);
     case 'code':

@@ -105,6 +105,34 @@ suite('damaged records', () => {
     await assert.rejects(fs.stat(stale), { code: 'ENOENT' });
   });
 
+  test('a window killed during a creation leaves its mark: the next window reports it once', async () => {
+    const resource = await new Registry(root, secrets).addResource('r', connection('r.communication.azure.com'));
+    // A window that starts creating a user and is killed before the answer arrives.
+    const script = `
+      const { Registry } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/storage/registry.js'))});
+      const secrets = { get: async () => undefined, store: async () => undefined, delete: async () => undefined };
+      new Registry(${JSON.stringify(root)}, secrets).beginOperation('createUser', ${JSON.stringify(resource.id)}).then(() => process.stdout.write('started\\n'));`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('started') && resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+
+    const next = new Registry(root, secrets);
+    const reported: string[] = [];
+    next.onDidFindInterruptedOperations((operations) => reported.push(...operations.map((operation) => `${operation.kind} ${operation.resourceId}`)));
+    await next.whenLoaded();
+    await next.whenIdle();
+    assert.deepEqual(reported, [`createUser ${resource.id}`]);
+    await next.dispose();
+
+    const later = new Registry(root, secrets);
+    const reportedAgain: unknown[] = [];
+    later.onDidFindInterruptedOperations((operations) => reportedAgain.push(...operations));
+    await later.whenLoaded();
+    assert.deepEqual(reportedAgain, [], 'reported once');
+    await later.dispose();
+  });
+
   test('ids of any length and script are recorded (no file name is made of them); an empty id is refused', async () => {
     const registry = new Registry(root, secrets);
     try {
@@ -169,7 +197,11 @@ suite('records of version 0.1 (one file per record)', () => {
     const log = recordingLog();
     const registry = new Registry(root, secrets, log);
     try {
-      assert.deepEqual((await registry.listUsers(resourceId)).map((user) => user.userId).sort(), [userId(1), userId(2), userId(3)]);
+      assert.deepEqual((await registry.listUsers(resourceId)).map((user) => [user.userId, user.damaged === true]).sort(), [
+        [userId(1), false],
+        [userId(2), true],
+        [userId(3), true],
+      ]);
       assert.equal(log.warnings.filter((warning) => /was damaged/.test(warning)).length, 3);
       assert.equal(await secrets.get(Registry.secretKeyForToken({ resourceId, tokenId: 'tok-2' })), undefined, 'the value of a token no record points to is deleted');
       await assert.rejects(fs.stat(legacy()), { code: 'ENOENT' }, 'temporary files went with the old layout');

@@ -59,6 +59,7 @@ suite('tree context values', () => {
         baseRegex(ContextValueBase.resource),
         baseRegex(ContextValueBase.user),
         baseRegex(ContextValueBase.token),
+        baseRegex(ContextValueBase.damaged),
         flagRegex(ContextValueBase.user, ContextValueFlag.hasToken),
         flagRegex(ContextValueBase.token, ContextValueFlag.valid),
       ].map((regex) => regex.source.replace(/\\\//g, '/')),

@@ -57,6 +57,7 @@ suite('tree model', () => {
     assert.equal(resourceContextValue({ isLocalEmulator: true }), 'acsResource;localEmulator');
     assert.equal(resourceContextValue({ isLocalEmulator: false }), 'acsResource');
     assert.equal(userContextValue(user, [], NOW), 'acsUser');
+    assert.equal(userContextValue({ ...user, damaged: true }, [], NOW), 'acsUser;damaged');
     assert.equal(userContextValue(user, [token('v', 0, minutes(60))], NOW), 'acsUser;hasToken;hasValidToken');
     assert.equal(userContextValue(user, [token('e', -minutes(90), -minutes(30))], NOW), 'acsUser;hasToken');
     assert.equal(tokenContextValue('valid'), 'acsToken;valid');
