@@ -16,6 +16,7 @@ export const CommandId = {
   showTokenClaims: 'acsIdentity.showTokenClaims',
   refresh: 'acsIdentity.refresh',
   createUsersInBulk: 'acsIdentity.createUsersInBulk',
+  exchangeTeamsUserToken: 'acsIdentity.exchangeTeamsUserToken',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -19,7 +19,7 @@ export async function deleteUser(services: Services, invocation: Invocation): Pr
     message: vscode.l10n.t('Delete user {0} from "{1}"?', name, resource.name),
     detail: vscode.l10n.t('User ID: {0}\nThe user is deleted in Azure Communication Services and all its tokens stop working. This cannot be undone.', user.userId),
     button: vscode.l10n.t('Delete'),
-  }));
+  }), { communicationUsersOnly: true });
   if (!target) {
     return undefined;
   }

@@ -8,6 +8,7 @@ import { createUser } from './createUser';
 import { createUserAndToken } from './createUserAndToken';
 import { createUsersInBulk } from './createUsersInBulk';
 import { deleteUser } from './deleteUser';
+import { exchangeTeamsUserToken } from './exchangeTeamsUserToken';
 import { forgetUser } from './forgetUser';
 import { issueToken } from './issueToken';
 import { invocationOf, optionTypeProblems, type Invocation } from './flows/options';
@@ -39,6 +40,7 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   [CommandId.showTokenClaims]: showTokenClaims,
   [CommandId.refresh]: refresh,
   [CommandId.createUsersInBulk]: createUsersInBulk,
+  [CommandId.exchangeTeamsUserToken]: exchangeTeamsUserToken,
 };
 
 /**

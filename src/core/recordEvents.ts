@@ -17,7 +17,7 @@ export function isAfter(a: Stamp, b: Stamp | undefined): boolean {
 }
 
 /** A user as first recorded; its label, revocation and tokens change through events of their own. */
-export type NewUser = Pick<UserRecord, 'resourceId' | 'userId' | 'createdAt' | 'origin' | 'label'>;
+export type NewUser = Pick<UserRecord, 'resourceId' | 'userId' | 'createdAt' | 'origin' | 'label' | 'kind'>;
 
 export type RecordEvent =
   /** A resource added, or its connection's endpoint changed: the whole record, last writer wins. */
@@ -108,7 +108,12 @@ function isNewUser(value: unknown): value is NewUser {
     return false;
   }
   const candidate: Unknown<NewUser> = value;
-  return isIsoDate(candidate.createdAt) && (candidate.origin === 'created' || candidate.origin === 'added') && (candidate.label === undefined || typeof candidate.label === 'string');
+  return (
+    isIsoDate(candidate.createdAt) &&
+    (candidate.origin === 'created' || candidate.origin === 'added') &&
+    (candidate.label === undefined || typeof candidate.label === 'string') &&
+    (candidate.kind === undefined || candidate.kind === 'teamsUser')
+  );
 }
 
 function isTokenRecord(value: unknown): value is TokenRecord {

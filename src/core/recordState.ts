@@ -332,10 +332,18 @@ function visibleUser(entry: UserEntry, resourceBoundary: Stamp | undefined): Use
   if (!current) {
     return undefined;
   }
-  const { resourceId, userId, createdAt, origin } = current.value;
+  const { resourceId, userId, createdAt, origin, kind } = current.value;
   const label = entry.label && isAfter(entry.label.stamp, boundary) ? entry.label.value : undefined;
   const revokedAt = entry.revokedAt && isAfter(entry.revokedAt.stamp, boundary) ? entry.revokedAt.value : undefined;
-  return { resourceId, userId, createdAt, origin, ...(label === undefined ? {} : { label }), ...(revokedAt === undefined ? {} : { tokensRevokedAt: revokedAt }) };
+  return {
+    resourceId,
+    userId,
+    createdAt,
+    origin,
+    ...(kind === undefined ? {} : { kind }),
+    ...(label === undefined ? {} : { label }),
+    ...(revokedAt === undefined ? {} : { tokensRevokedAt: revokedAt }),
+  };
 }
 
 function visibleTokens(entry: UserEntry, boundary: Stamp | undefined): TokenRecord[] {

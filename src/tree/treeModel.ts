@@ -9,7 +9,7 @@ export function resourceContextValue(resource: Pick<ResourceRecord, 'isLocalEmul
 }
 
 export function userContextValue(user: UserRecord, tokens: readonly TokenRecord[], now: Date): string {
-  return buildContextValue(ContextValueBase.user, {
+  return buildContextValue(user.kind === 'teamsUser' ? ContextValueBase.teamsUser : ContextValueBase.user, {
     hasToken: tokens.length > 0,
     hasValidToken: tokens.some((token) => tokenStatus(token, user, now) === 'valid'),
   });

@@ -42,6 +42,7 @@ const EXPECTED_TITLES: Record<string, string> = {
   'acsIdentity.showTokenClaims': 'Show Token Claims',
   'acsIdentity.refresh': 'Refresh',
   'acsIdentity.createUsersInBulk': 'Create Users in Bulk…',
+  'acsIdentity.exchangeTeamsUserToken': 'Exchange Teams User Token…',
 };
 
 suite('manifest', () => {
