@@ -17,6 +17,8 @@ export const CommandId = {
   refresh: 'acsIdentity.refresh',
   createUsersInBulk: 'acsIdentity.createUsersInBulk',
   exchangeTeamsUserToken: 'acsIdentity.exchangeTeamsUserToken',
+  copyTokenAs: 'acsIdentity.copyTokenAs',
+  insertToken: 'acsIdentity.insertToken',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

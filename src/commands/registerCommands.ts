@@ -3,6 +3,7 @@ import { addExistingUser } from './addExistingUser';
 import { addResource } from './addResource';
 import { CommandId } from './commandIds';
 import { copyToken } from './copyToken';
+import { copyTokenAs } from './copyTokenAs';
 import { copyUserId } from './copyUserId';
 import { createUser } from './createUser';
 import { createUserAndToken } from './createUserAndToken';
@@ -10,6 +11,7 @@ import { createUsersInBulk } from './createUsersInBulk';
 import { deleteUser } from './deleteUser';
 import { exchangeTeamsUserToken } from './exchangeTeamsUserToken';
 import { forgetUser } from './forgetUser';
+import { insertToken } from './insertToken';
 import { issueToken } from './issueToken';
 import { invocationOf, optionTypeProblems, type Invocation } from './flows/options';
 import { refresh } from './refresh';
@@ -41,6 +43,8 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   [CommandId.refresh]: refresh,
   [CommandId.createUsersInBulk]: createUsersInBulk,
   [CommandId.exchangeTeamsUserToken]: exchangeTeamsUserToken,
+  [CommandId.copyTokenAs]: copyTokenAs,
+  [CommandId.insertToken]: insertToken,
 };
 
 /**

@@ -43,6 +43,8 @@ const EXPECTED_TITLES: Record<string, string> = {
   'acsIdentity.refresh': 'Refresh',
   'acsIdentity.createUsersInBulk': 'Create Users in Bulk…',
   'acsIdentity.exchangeTeamsUserToken': 'Exchange Teams User Token…',
+  'acsIdentity.copyTokenAs': 'Copy Token As…',
+  'acsIdentity.insertToken': 'Insert Token',
 };
 
 suite('manifest', () => {
