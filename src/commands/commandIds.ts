@@ -19,6 +19,8 @@ export const CommandId = {
   exchangeTeamsUserToken: 'acsIdentity.exchangeTeamsUserToken',
   copyTokenAs: 'acsIdentity.copyTokenAs',
   insertToken: 'acsIdentity.insertToken',
+  exportUsers: 'acsIdentity.exportUsers',
+  importUsers: 'acsIdentity.importUsers',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

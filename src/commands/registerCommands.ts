@@ -10,7 +10,9 @@ import { createUserAndToken } from './createUserAndToken';
 import { createUsersInBulk } from './createUsersInBulk';
 import { deleteUser } from './deleteUser';
 import { exchangeTeamsUserToken } from './exchangeTeamsUserToken';
+import { exportUsers } from './exportUsers';
 import { forgetUser } from './forgetUser';
+import { importUsers } from './importUsers';
 import { insertToken } from './insertToken';
 import { issueToken } from './issueToken';
 import { invocationOf, optionTypeProblems, type Invocation } from './flows/options';
@@ -45,6 +47,8 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   [CommandId.exchangeTeamsUserToken]: exchangeTeamsUserToken,
   [CommandId.copyTokenAs]: copyTokenAs,
   [CommandId.insertToken]: insertToken,
+  [CommandId.exportUsers]: exportUsers,
+  [CommandId.importUsers]: importUsers,
 };
 
 /**

@@ -45,6 +45,8 @@ const EXPECTED_TITLES: Record<string, string> = {
   'acsIdentity.exchangeTeamsUserToken': 'Exchange Teams User Token…',
   'acsIdentity.copyTokenAs': 'Copy Token As…',
   'acsIdentity.insertToken': 'Insert Token',
+  'acsIdentity.exportUsers': 'Export Users…',
+  'acsIdentity.importUsers': 'Import Users…',
 };
 
 suite('manifest', () => {
