@@ -27,6 +27,8 @@ export interface PromptRecord {
   readonly text: string;
   /** Item labels (quick picks), button labels (modals) or file type names (file dialogs). */
   readonly choices: readonly string[];
+  /** The descriptions shown next to the items of a quick pick (empty when an item has none). */
+  readonly descriptions: readonly string[];
   /** Labels preselected in a multi-select, or the prefilled value of an input box. */
   readonly proposed?: string | readonly string[];
   /** Validation messages shown for rejected input, in order. */
@@ -52,7 +54,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   pickOne<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
-    const record = this.record('quickPick', [options.title, options.placeHolder], items.map((item) => item.label));
+    const record = this.record('quickPick', [options.title, options.placeHolder], items.map((item) => item.label), undefined, items);
     const answer = this.take(record);
     if (isEscape(answer)) {
       return Promise.resolve(undefined);
@@ -62,7 +64,7 @@ export class ScriptedPrompter implements Prompter {
 
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
     const preselected = items.filter((item) => item.picked);
-    const record = this.record('multiPick', [options.title, options.placeHolder], items.map((item) => item.label), preselected.map((item) => item.label));
+    const record = this.record('multiPick', [options.title, options.placeHolder], items.map((item) => item.label), preselected.map((item) => item.label), items);
     const answer = this.take(record);
     if (isEscape(answer)) {
       return Promise.resolve(undefined);
@@ -135,8 +137,15 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
-  private record(kind: PromptKind, texts: readonly (string | undefined)[], choices: readonly string[], proposed?: string | readonly string[]): PromptRecord {
-    const record: PromptRecord = { kind, text: texts.filter(Boolean).join('\n'), choices, proposed, validationMessages: [] };
+  private record(
+    kind: PromptKind,
+    texts: readonly (string | undefined)[],
+    choices: readonly string[],
+    proposed?: string | readonly string[],
+    items: readonly { description?: string }[] = [],
+  ): PromptRecord {
+    const descriptions = items.map((item) => item.description ?? '');
+    const record: PromptRecord = { kind, text: texts.filter(Boolean).join('\n'), choices, descriptions, proposed, validationMessages: [] };
     this.records.push(record);
     return record;
   }
