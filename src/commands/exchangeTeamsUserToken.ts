@@ -37,6 +37,7 @@ export async function exchangeTeamsUserToken(services: Services, invocation: Inv
     const issued = await services.progress.run(vscode.l10n.t('Exchanging the Teams user token in "{0}"…', resource.name), (signal) =>
       services.workflows.exchangeTeamsUserToken(resource.id, { ...request, signal }),
     );
+    services.resourceInUse.note(resource.id);
     const user = await services.registry.getUser(resource.id, issued.userId);
     const name = userDisplayName(user ?? { userId: issued.userId });
     services.messages.info(

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../core/log';
 import { userKey, type RecordChange } from '../core/recordState';
 import type { TokenRecord } from '../core/records';
-import { tokenStatus } from '../core/tokenStatus';
+import { nextRefreshTime, tokenStatus } from '../core/tokenStatus';
 import type { Clock } from '../platform/clock';
 import type { ViewState } from '../platform/contextKeys';
 import type { Registry } from '../storage/registry';
@@ -19,7 +19,6 @@ import {
   type UserNode,
 } from './nodes';
 import { toTreeItem } from './treeItems';
-import { nextRefreshTime } from './treeModel';
 
 /**
  * The "Identities" view: resources, their users, the users' tokens, read from the registry's

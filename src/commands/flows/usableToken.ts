@@ -58,6 +58,7 @@ export async function usableToken(services: Services, invocation: Invocation, ta
       services.messages.error(vscode.l10n.t('The value of this token of {0} is no longer stored in VS Code: issue a new token.', name));
       return undefined;
     }
+    services.resourceInUse.note(resource.id);
     return { value, expiresOn: token.expiresOn, issued: false };
   }
 

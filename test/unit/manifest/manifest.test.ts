@@ -107,5 +107,6 @@ suite('manifest', () => {
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].default, 1440);
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].minimum, 60);
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].maximum, 1440);
+    assert.equal(properties['acsIdentity.statusBar.enabled'].default, true);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { TokenRecord, UserRecord } from '../../../src/core/records';
+import { nextRefreshTime } from '../../../src/core/tokenStatus';
 import {
-  nextRefreshTime,
   resourceContextValue,
   tokenContextValue,
   userContextValue,
