@@ -11,8 +11,9 @@ import type { UserNode } from '../tree/nodes';
  * no longer has is what the person wanted: it just leaves the list.
  */
 export async function deleteUser(services: Services, invocation: Invocation): Promise<{ userId: string } | { userIds: string[] } | undefined> {
-  const selected = selectedUsers(invocation);
-  if (selected.length > 0) {
+  // A Teams user selected with them is not one of the service's users: it is left as it is.
+  const selected = selectedUsers(invocation).filter((node) => node.user.kind !== 'teamsUser');
+  if (selected.length > 1) {
     return deleteSelectedUsers(services, selected);
   }
   const target = await confirmedUserTarget(services, invocation, vscode.l10n.t('Delete User'), ({ name, resource, user }) => ({

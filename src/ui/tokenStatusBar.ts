@@ -32,6 +32,7 @@ export class TokenStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('acsIdentity.tokenExpiry', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: { dispose(): void }[];
   private timer: NodeJS.Timeout | undefined;
+  private queued = false;
   private current: TokenStatusBarState = { visible: false, text: '', tooltip: '', warning: false };
 
   constructor(
@@ -44,8 +45,8 @@ export class TokenStatusBar implements vscode.Disposable {
   ) {
     this.item.name = vscode.l10n.t('ACS Identities: Token Expiry');
     this.subscriptions = [
-      registry.onDidChange(() => this.refresh()),
-      inUse.onDidChange(() => this.refresh()),
+      registry.onDidChange(() => this.queueRefresh()),
+      inUse.onDidChange(() => this.queueRefresh()),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(`${CONFIG_SECTION}.${ConfigKey.statusBarEnabled}`) && this.refresh()),
     ];
     registry.whenLoaded().then(
@@ -93,9 +94,23 @@ export class TokenStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.queued = false;
     clearTimeout(this.timer);
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.item.dispose();
+  }
+
+  /** Once per turn of the event loop, however many changes it brought (a bulk command records thousands). */
+  private queueRefresh(): void {
+    if (!this.queued) {
+      this.queued = true;
+      setImmediate(() => {
+        if (this.queued) {
+          this.queued = false;
+          this.refresh();
+        }
+      });
+    }
   }
 
   /** Again when a minute of some token's time left passes, or one expires (a little after, so that it certainly has). */

@@ -208,6 +208,22 @@ suite('Teams users', () => {
     assert.deepEqual(api.messages, [], 'Escape says nothing');
   });
 
+  test('Delete User on a selection leaves a Teams user selected with the ACS users alone', async () => {
+    const first = await run<{ userId: string }>('acsIdentity.createUser', { resource: resourceId, label: 'first' });
+    const second = await run<{ userId: string }>('acsIdentity.createUser', { resource: resourceId, label: 'second' });
+    const rows = await children(api, (await resourceRow(api, RESOURCE)).node);
+    const group = await teamsUsersRow();
+    assert.ok(group);
+    const [teamsUser] = await children(api, group.node);
+    const acsUsers = rows.filter((row) => row.node.kind === 'user').map((row) => row.node);
+    api.prompts.push('Delete 2 Users');
+    const result = await run<{ userIds: string[] }>('acsIdentity.deleteUser', acsUsers[0], [...acsUsers, teamsUser.node]);
+    assert.deepEqual(result.userIds.sort(), [first.userId, second.userId].sort());
+    assert.equal(api.prompts.records[0].text.split('\n')[0], 'Delete 2 users?');
+    assert.deepEqual((await children(api, (await resourceRow(api, RESOURCE)).node)).map((row) => row.node.kind), ['teamsUsers']);
+    assert.equal((await children(api, group.node)).length, 1);
+  });
+
   test('the commands that need an ACS user refuse a Teams user by name', async () => {
     const userId = `8:orgid:${OBJECT_ID}`;
     for (const [command, title] of [
