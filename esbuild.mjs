@@ -52,11 +52,16 @@ const common = {
   plugins: watch ? [problemMatcherPlugin] : [],
 };
 
-/** The SDK is a bundle of its own, required at its first use from next to dist/extension.js. */
-const lazyIdentitySdkPlugin = {
-  name: 'lazy-identity-sdk',
+/**
+ * Packages that are bundles of their own, required at their first use from next to dist/extension.js
+ * (activation loads neither): the SDK, and the CSV library of Import/Export Users.
+ */
+const LAZY_BUNDLES = { '@azure/communication-identity': 'identitySdk', papaparse: 'csv' };
+
+const lazyBundlesPlugin = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^@azure\/communication-identity$/ }, () => ({ path: './identitySdk.js', external: true }));
+    build.onResolve({ filter: /^(@azure\/communication-identity|papaparse)$/ }, (args) => ({ path: `./${LAZY_BUNDLES[args.path]}.js`, external: true }));
   },
 };
 
@@ -67,12 +72,17 @@ const builds = {
     outfile: 'dist/extension.js',
     // The emulator bundle is loaded at run time from next to this file, never bundled into it.
     external: ['vscode', './emulator.js'],
-    plugins: [...common.plugins, lazyIdentitySdkPlugin],
+    plugins: [...common.plugins, lazyBundlesPlugin],
   },
   identitySdk: {
     ...common,
     entryPoints: [require.resolve('@azure/communication-identity')],
     outfile: 'dist/identitySdk.js',
+  },
+  csv: {
+    ...common,
+    entryPoints: [require.resolve('papaparse')],
+    outfile: 'dist/csv.js',
   },
   emulator: {
     ...common,

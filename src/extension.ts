@@ -4,6 +4,7 @@ import { BulkIdentities } from './acs/bulkIdentities';
 import { IdentityClients } from './acs/identityClients';
 import { IdentityWorkflows } from './acs/identityWorkflows';
 import { CommandId } from './commands/commandIds';
+import { ResourceInUse } from './core/resourceInUse';
 import { ErrorPresenter } from './commands/flows/errorPresenter';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
@@ -14,13 +15,14 @@ import { Config } from './platform/config';
 import { Logger } from './platform/logger';
 import { Registry } from './storage/registry';
 import { createTestApi, type AcsIdentityTestApi } from './testApi';
-import { createIdentitiesView } from './tree/identitiesView';
+import { createIdentitiesView, IDENTITIES_VIEW_ID } from './tree/identitiesView';
 import { ClaimsDocuments, CLAIMS_SCHEME } from './ui/claimsDocuments';
 import { reportInterruptedOperations } from './ui/interruptedOperations';
 import { Messages } from './ui/messages';
 import { Pickers } from './ui/pickers';
 import { ServiceProgress } from './ui/progress';
 import { Prompts } from './ui/prompts';
+import { TokenStatusBar } from './ui/tokenStatusBar';
 
 /** Set to 1 by `npm start`: activation starts the local emulator (or uses another window's) and lists it. */
 const START_EMULATOR_VARIABLE = 'ACS_IDENTITY_START_EMULATOR';
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const progress = new ServiceProgress();
   const config = new Config();
   const clients = new IdentityClients(registry);
+  const resourceInUse = new ResourceInUse();
+  const statusBar = new TokenStatusBar(registry, resourceInUse, config, clock, { copyToken: CommandId.copyToken, showView: `${IDENTITIES_VIEW_ID}.focus` });
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
   stopping = async () => {
     await emulator.stop();
@@ -63,12 +67,14 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     logger,
     tree: view.tree,
     emulator,
+    resourceInUse,
     environment: process.env,
   };
   context.subscriptions.push(
     logger,
     messages,
     ...view.disposables,
+    statusBar,
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
     ...registerCommands(services),
     registry.onDidFindInterruptedOperations((operations) => reportInterruptedOperations(operations, registry.records, messages)),
@@ -82,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   logger.info('Activated');
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? createTestApi({ tree: view.tree, clock, messages, prompts, progress, registry, storageDirectory, secrets: context.secrets, emulator, resumeLocalEmulator: resumeEmulator })
+    ? createTestApi({ tree: view.tree, statusBar, clock, messages, prompts, progress, registry, storageDirectory, secrets: context.secrets, emulator, resumeLocalEmulator: resumeEmulator })
     : undefined;
 }
 

@@ -10,6 +10,7 @@ import type { IdentityNode } from './tree/nodes';
 import type { Messages, ShownMessage } from './ui/messages';
 import type { ServiceProgress } from './ui/progress';
 import type { Prompter, Prompts } from './ui/prompts';
+import type { TokenStatusBar, TokenStatusBarState } from './ui/tokenStatusBar';
 
 export interface AcsIdentityTestApi {
   /** The real tree provider of the "Identities" view. */
@@ -20,9 +21,11 @@ export interface AcsIdentityTestApi {
     readonly nextRefreshAt: Date | undefined;
     /** Fires whenever the view is told to re-render (by a change, a command or its own timer). */
     onDidChange(listener: () => void): vscode.Disposable;
-    /** Moves the tree's clock (statuses, "expires in", its refresh timer) by this much; 0 restores it. */
+    /** Moves the clock of the tree and the status bar (statuses, "expires in", their timers) by this much; 0 restores it. */
     setClockOffset(milliseconds: number): void;
   };
+  /** The status bar item "ACS Identities: Token Expiry" as shown now: visibility, text, tooltip, colour, click. */
+  readonly statusBar: TokenStatusBarState;
   /** Fires for every notification and status-bar message shown (texts and buttons). */
   readonly onDidShowMessage: vscode.Event<ShownMessage>;
   /** Every question (quick pick, input box, modal) goes to `prompter` until the disposable is disposed. */
@@ -52,6 +55,7 @@ export interface AcsIdentityTestApi {
 
 export interface TestApiParts {
   readonly tree: IdentitiesTreeProvider;
+  readonly statusBar: TokenStatusBar;
   readonly clock: Clock;
   readonly messages: Messages;
   readonly prompts: Prompts;
@@ -64,7 +68,7 @@ export interface TestApiParts {
 }
 
 export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
-  const { tree, clock, messages, prompts, progress, registry, emulator } = parts;
+  const { tree, statusBar, clock, messages, prompts, progress, registry, emulator } = parts;
   return {
     tree: {
       getChildren: (node) => tree.getChildren(node),
@@ -76,7 +80,11 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
       setClockOffset: (milliseconds) => {
         clock.setOffset(milliseconds);
         tree.refresh();
+        statusBar.refresh();
       },
+    },
+    get statusBar() {
+      return statusBar.state;
     },
     onDidShowMessage: messages.onDidShow,
     usePrompter: (prompter) => prompts.use(prompter),

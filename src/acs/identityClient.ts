@@ -51,6 +51,12 @@ export class AcsIdentityClient {
     return { token: result.token, expiresOn: result.expiresOn };
   }
 
+  /** Exchanges a Teams user's Entra ID access token (never stored, never logged) for an ACS token. */
+  async exchangeTeamsUserToken(teamsUserAadToken: string, clientId: string, userObjectId: string, signal?: AbortSignal): Promise<IssuedToken> {
+    const result = await this.client.getTokenForTeamsUser({ teamsUserAadToken, clientId, userObjectId, abortSignal: signal });
+    return { token: result.token, expiresOn: result.expiresOn };
+  }
+
   async revokeTokens(userId: string, signal?: AbortSignal): Promise<void> {
     await this.client.revokeTokens({ communicationUserId: userId }, { abortSignal: signal });
   }

@@ -1,3 +1,4 @@
+import { exchangedTokenScopes, teamsUserId } from '../core/teamsUsers';
 import type { TokenScope } from '../shared/scopes';
 import type { Registry } from '../storage/registry';
 import type { AcsIdentityClient } from './identityClient';
@@ -50,6 +51,24 @@ export class IdentityWorkflows {
       await this.registry.addUser(resourceId, userId, { origin: 'added' });
     }
     await this.registry.addToken(resourceId, userId, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
+    return { userId, token, expiresOn };
+  }
+
+  /**
+   * Exchanges a Teams user's Entra ID token for an ACS token and records it under the Teams user
+   * (who joins the list at its first exchange). The Entra ID token is passed on, never kept.
+   */
+  async exchangeTeamsUserToken(
+    resourceId: string,
+    request: { teamsToken: string; appId: string; userObjectId: string; signal?: AbortSignal },
+  ): Promise<UserWithToken> {
+    const client = await this.clientFor(resourceId);
+    const { token, expiresOn } = await client.exchangeTeamsUserToken(request.teamsToken, request.appId, request.userObjectId, request.signal);
+    const userId = teamsUserId(token, request.userObjectId);
+    if (!(await this.registry.getUser(resourceId, userId))) {
+      await this.registry.addUser(resourceId, userId, { origin: 'added', kind: 'teamsUser' });
+    }
+    await this.registry.addToken(resourceId, userId, { value: token, scopes: exchangedTokenScopes(token), issuedAt: new Date(), expiresOn });
     return { userId, token, expiresOn };
   }
 

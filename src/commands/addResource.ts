@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { parseConnectionString, type AcsConnectionString } from '../core/connectionString';
 import { describeConnectionStringProblem } from '../platform/wording';
 import { optionsOf, type Invocation } from './flows/options';
+import { findWorkspaceConnectionStrings } from './flows/workspaceConnectionStrings';
+import type { PickItem } from '../ui/prompts';
 import type { Services } from './services';
 
 /** The variable the ACS quickstarts use; offered first when it is set. */
@@ -71,26 +73,43 @@ export async function addResource(services: Services, invocation: Invocation): P
   return { resourceId: resource.id, name: resource.name };
 }
 
+/**
+ * Offers the connection strings at hand first: the quickstarts' variable when it is set, then those
+ * of the workspace's configuration files (each shown by its host and file, never its key).
+ */
 async function askConnectionString(services: Services, title: string): Promise<AcsConnectionString | undefined> {
   const fromEnvironment = services.environment[CONNECTION_STRING_VARIABLE]?.trim();
-  if (fromEnvironment) {
-    const parsed = parseConnectionString(fromEnvironment);
-    const choice = await services.prompter.pickOne(
-      [
-        {
-          label: vscode.l10n.t('Use {0}', CONNECTION_STRING_VARIABLE),
-          description: parsed.ok ? parsed.value.host : vscode.l10n.t('not a valid connection string'),
-          value: 'environment' as const,
-          answerId: 'environment',
-        },
-        { label: vscode.l10n.t('Enter a connection string…'), value: 'enter' as const, answerId: 'enter' },
-      ],
-      { title, placeHolder: vscode.l10n.t('Which connection string?') },
-    );
+  const inWorkspace = await findWorkspaceConnectionStrings(services.logger);
+  if (fromEnvironment || inWorkspace.length > 0) {
+    const parsed = fromEnvironment ? parseConnectionString(fromEnvironment) : undefined;
+    type Choice = { readonly from: 'environment' } | { readonly from: 'workspace'; readonly connection: AcsConnectionString } | { readonly from: 'enter' };
+    const items: PickItem<Choice>[] = [
+      ...(parsed
+        ? [
+            {
+              label: vscode.l10n.t('Use {0}', CONNECTION_STRING_VARIABLE),
+              description: parsed.ok ? parsed.value.host : vscode.l10n.t('not a valid connection string'),
+              value: { from: 'environment' as const },
+              answerId: 'environment',
+            },
+          ]
+        : []),
+      ...inWorkspace.map(({ file, name, connection }) => ({
+        label: connection.host,
+        description: vscode.l10n.t('{0} in {1}', name, file),
+        value: { from: 'workspace' as const, connection },
+        answerId: `${file}#${name}`,
+      })),
+      { label: vscode.l10n.t('Enter a connection string…'), value: { from: 'enter' as const }, answerId: 'enter' },
+    ];
+    const choice = await services.prompter.pickOne(items, { title, placeHolder: vscode.l10n.t('Which connection string?') });
     if (choice === undefined) {
       return undefined;
     }
-    if (choice === 'environment') {
+    if (choice.from === 'workspace') {
+      return choice.connection;
+    }
+    if (choice.from === 'environment' && parsed) {
       if (!parsed.ok) {
         services.messages.error(
           vscode.l10n.t('{0} does not hold a valid connection string: {1}', CONNECTION_STRING_VARIABLE, describeConnectionStringProblem(parsed.problem)),

@@ -17,6 +17,11 @@ export const CommandId = {
   refresh: 'acsIdentity.refresh',
   createUsersInBulk: 'acsIdentity.createUsersInBulk',
   removeDamagedRecords: 'acsIdentity.removeDamagedRecords',
+  exchangeTeamsUserToken: 'acsIdentity.exchangeTeamsUserToken',
+  copyTokenAs: 'acsIdentity.copyTokenAs',
+  insertToken: 'acsIdentity.insertToken',
+  exportUsers: 'acsIdentity.exportUsers',
+  importUsers: 'acsIdentity.importUsers',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -24,6 +24,7 @@ export async function createUserAndToken(services: Services, invocation: Invocat
     const issued = await services.progress.run(vscode.l10n.t('Creating a user with a token in "{0}"…', resource.name), (signal) =>
       services.workflows.createUserAndToken(resource.id, { label, ...parameters, signal }),
     );
+    services.resourceInUse.note(resource.id);
     const name = userDisplayName({ userId: issued.userId, label });
     services.messages.info(
       vscode.l10n.t('Created user {0} in "{1}" with a token ({2}) valid until {3}.', name, resource.name, parameters.scopes.join(', '), issued.expiresOn.toLocaleString()),

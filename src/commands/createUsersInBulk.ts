@@ -41,6 +41,9 @@ export async function createUsersInBulk(services: Services, invocation: Invocati
         },
       ),
     );
+    if (request.token && outcome.succeeded > 0) {
+      services.resourceInUse.note(resource.id);
+    }
     showSummary(services, resource, request.count, outcome);
     return { created: outcome.succeeded, failed: failureReasons(outcome).failed, userIds: outcome.userIds };
   } catch (error) {

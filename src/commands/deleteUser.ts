@@ -11,15 +11,16 @@ import type { UserNode } from '../tree/nodes';
  * no longer has is what the person wanted: it just leaves the list.
  */
 export async function deleteUser(services: Services, invocation: Invocation): Promise<{ userId: string } | { userIds: string[] } | undefined> {
-  const selected = selectedUsers(invocation);
-  if (selected.length > 0) {
+  // A Teams user selected with them is not one of the service's users: it is left as it is.
+  const selected = selectedUsers(invocation).filter((node) => node.user.kind !== 'teamsUser');
+  if (selected.length > 1) {
     return deleteSelectedUsers(services, selected);
   }
   const target = await confirmedUserTarget(services, invocation, vscode.l10n.t('Delete User'), ({ name, resource, user }) => ({
     message: vscode.l10n.t('Delete user {0} from "{1}"?', name, resource.name),
     detail: vscode.l10n.t('User ID: {0}\nThe user is deleted in Azure Communication Services and all its tokens stop working. This cannot be undone.', user.userId),
     button: vscode.l10n.t('Delete'),
-  }));
+  }), { communicationUsersOnly: true });
   if (!target) {
     return undefined;
   }

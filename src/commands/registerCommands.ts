@@ -3,12 +3,17 @@ import { addExistingUser } from './addExistingUser';
 import { addResource } from './addResource';
 import { CommandId } from './commandIds';
 import { copyToken } from './copyToken';
+import { copyTokenAs } from './copyTokenAs';
 import { copyUserId } from './copyUserId';
 import { createUser } from './createUser';
 import { createUserAndToken } from './createUserAndToken';
 import { createUsersInBulk } from './createUsersInBulk';
 import { deleteUser } from './deleteUser';
+import { exchangeTeamsUserToken } from './exchangeTeamsUserToken';
+import { exportUsers } from './exportUsers';
 import { forgetUser } from './forgetUser';
+import { importUsers } from './importUsers';
+import { insertToken } from './insertToken';
 import { issueToken } from './issueToken';
 import { invocationOf, optionTypeProblems, type Invocation } from './flows/options';
 import { refresh } from './refresh';
@@ -41,6 +46,11 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   [CommandId.refresh]: refresh,
   [CommandId.createUsersInBulk]: createUsersInBulk,
   [CommandId.removeDamagedRecords]: removeDamagedRecords,
+  [CommandId.exchangeTeamsUserToken]: exchangeTeamsUserToken,
+  [CommandId.copyTokenAs]: copyTokenAs,
+  [CommandId.insertToken]: insertToken,
+  [CommandId.exportUsers]: exportUsers,
+  [CommandId.importUsers]: importUsers,
 };
 
 /**

@@ -19,7 +19,7 @@ export async function revokeTokens(services: Services, invocation: Invocation): 
         : vscode.l10n.t('User ID: {0}\nEvery token issued to this user stops working (this can take up to 15 minutes). The user itself is kept.', user.userId),
       button: vscode.l10n.t('Revoke Tokens'),
     }),
-    { allowUnrecorded: true },
+    { allowUnrecorded: true, communicationUsersOnly: true },
   );
   if (!target) {
     return undefined;

@@ -3,6 +3,7 @@ import type { IdentityWorkflows } from '../acs/identityWorkflows';
 import type { Registry } from '../storage/registry';
 import type { IdentitiesTreeProvider } from '../tree/identitiesTreeProvider';
 import type { Config } from '../platform/config';
+import type { ResourceInUse } from '../core/resourceInUse';
 import type { EmulatorHost } from '../localEmulator/emulatorHost';
 import type { ErrorPresenter } from './flows/errorPresenter';
 import type { Logger } from '../platform/logger';
@@ -26,6 +27,8 @@ export interface Services {
   readonly logger: Logger;
   readonly tree: IdentitiesTreeProvider;
   readonly emulator: EmulatorHost;
+  /** Told of every token copied, inserted or issued: the status bar shows that resource. */
+  readonly resourceInUse: ResourceInUse;
   /** The process environment (the quickstarts' connection-string variable is read from it when asked). */
   readonly environment: Readonly<Record<string, string | undefined>>;
 }

@@ -17,7 +17,7 @@ export function isAfter(a: Stamp, b: Stamp | undefined): boolean {
 }
 
 /** A user as first recorded; its label, revocation and tokens change through events of their own. */
-export type NewUser = Pick<UserRecord, 'resourceId' | 'userId' | 'createdAt' | 'origin' | 'label' | 'damaged'>;
+export type NewUser = Pick<UserRecord, 'resourceId' | 'userId' | 'createdAt' | 'origin' | 'label' | 'damaged' | 'kind'>;
 
 export type RecordEvent =
   /** A resource added, or its connection's endpoint changed: the whole record, last writer wins. */
@@ -131,7 +131,8 @@ function isNewUser(value: unknown): value is NewUser {
     isIsoDate(candidate.createdAt) &&
     (candidate.origin === 'created' || candidate.origin === 'added') &&
     (candidate.label === undefined || typeof candidate.label === 'string') &&
-    (candidate.damaged === undefined || typeof candidate.damaged === 'boolean')
+    (candidate.damaged === undefined || typeof candidate.damaged === 'boolean') &&
+    (candidate.kind === undefined || candidate.kind === 'teamsUser')
   );
 }
 

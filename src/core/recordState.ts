@@ -352,7 +352,7 @@ function visibleUser(entry: UserEntry, resourceBoundary: Stamp | undefined): Use
   if (!current) {
     return undefined;
   }
-  const { resourceId, userId, createdAt, origin, damaged } = current.value;
+  const { resourceId, userId, createdAt, origin, damaged, kind } = current.value;
   const label = entry.label && isAfter(entry.label.stamp, boundary) ? entry.label.value : undefined;
   const revokedAt = entry.revokedAt && isAfter(entry.revokedAt.stamp, boundary) ? entry.revokedAt.value : undefined;
   return {
@@ -360,6 +360,7 @@ function visibleUser(entry: UserEntry, resourceBoundary: Stamp | undefined): Use
     userId,
     createdAt,
     origin,
+    ...(kind === undefined ? {} : { kind }),
     ...(label === undefined ? {} : { label }),
     ...(revokedAt === undefined ? {} : { tokensRevokedAt: revokedAt }),
     ...(damaged ? { damaged } : {}),

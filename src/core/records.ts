@@ -19,6 +19,11 @@ export interface UserRecord {
   /** When the user was created; for a user added by id, when it was added. */
   readonly createdAt: string;
   readonly origin: 'created' | 'added';
+  /**
+   * Absent for a Communication Services user. `teamsUser`: a Teams user (id `8:orgid:<object id>`)
+   * whose Entra ID token was exchanged for ACS tokens; the service issues it no other way.
+   */
+  readonly kind?: 'teamsUser';
   /** Tokens issued before this moment were revoked. */
   readonly tokensRevokedAt?: string;
   /** Its record was damaged and recovered from what was left: the label and creation time may be lost. */

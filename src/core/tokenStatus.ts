@@ -38,3 +38,29 @@ export function nextExpiry(tokens: readonly TokenRecord[], now: Date): Date | un
   }
   return next === Infinity ? undefined : new Date(next);
 }
+
+/**
+ * When what is shown of these tokens next changes by itself: at the next expiry (so an expired
+ * token is marked at once), and, while some token is valid, at the next whole minute of its
+ * remaining time (so "expires in 23 h 12 min" stays true). `undefined`: nothing will change by itself.
+ * The tree and the status bar re-render then.
+ */
+export function nextRefreshTime(tokens: readonly TokenRecord[], now: Date, options: { everyMinute: boolean }): Date | undefined {
+  const expiry = nextExpiry(tokens, now);
+  if (!expiry) {
+    return undefined;
+  }
+  if (!options.everyMinute) {
+    return expiry;
+  }
+  // "expires in N min" floors the time left, so it drops just after (expiresOn - now) passes a whole minute.
+  // A loop, not Math.min(...spread): the spread throws past about 100,000 tokens.
+  let next = expiry.getTime();
+  for (const token of tokens) {
+    const left = Date.parse(token.expiresOn) - now.getTime();
+    if (left > 0) {
+      next = Math.min(next, now.getTime() + (left % 60_000) + 1);
+    }
+  }
+  return new Date(next);
+}

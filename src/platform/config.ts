@@ -6,6 +6,7 @@ export const CONFIG_SECTION = 'acsIdentity';
 export const ConfigKey = {
   defaultScopes: 'defaultScopes',
   tokenLifetimeMinutes: 'tokenLifetimeMinutes',
+  statusBarEnabled: 'statusBar.enabled',
 } as const;
 
 const DEFAULT_SCOPES: readonly TokenScope[] = ['chat', 'voip'];
@@ -19,6 +20,11 @@ export class Config {
     }
     const scopes = value.filter((scope): scope is TokenScope => typeof scope === 'string' && isTokenScope(scope));
     return [...new Set(scopes)];
+  }
+
+  /** Whether the status bar shows the resource in use and its soonest token expiry. */
+  get statusBarEnabled(): boolean {
+    return vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(ConfigKey.statusBarEnabled) !== false;
   }
 
   get tokenLifetimeMinutes(): number {

@@ -36,15 +36,20 @@ export function tokenStatusSentence(token: TokenRecord, status: TokenStatus, now
 }
 
 function expiresInText(token: TokenRecord, now: Date): string {
+  return vscode.l10n.t('expires in {0}', timeLeftText(token, now));
+}
+
+/** The time a token has left: "23 h 12 min", "12 min", "less than a minute". */
+export function timeLeftText(token: Pick<TokenRecord, 'expiresOn'>, now: Date): string {
   const { days, hours, minutes } = timeLeft(token, now);
   const totalHours = days * 24 + hours;
   if (totalHours > 0) {
-    return vscode.l10n.t('expires in {0} h {1} min', totalHours, minutes);
+    return vscode.l10n.t('{0} h {1} min', totalHours, minutes);
   }
   if (minutes > 0) {
-    return vscode.l10n.t('expires in {0} min', minutes);
+    return vscode.l10n.t('{0} min', minutes);
   }
-  return vscode.l10n.t('expires in less than a minute');
+  return vscode.l10n.t('less than a minute');
 }
 
 /** A stored ISO date in the person's locale. */

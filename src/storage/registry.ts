@@ -214,15 +214,15 @@ export class Registry {
   }
 
   /** Records a user; for one already known, keeps its record and only updates the label if one is given. */
-  async addUser(resourceId: string, userId: string, details: { label?: string; origin: 'created' | 'added'; createdAt?: Date }): Promise<UserRecord> {
+  async addUser(resourceId: string, userId: string, details: Omit<NewUserDetails, 'userId'>): Promise<UserRecord> {
     return (await this.addUsers(resourceId, [{ userId, ...details }]))[0];
   }
 
-  /** Records many users in one write (bulk creation). */
-  async addUsers(resourceId: string, users: readonly { userId: string; label?: string; origin: 'created' | 'added'; createdAt?: Date }[]): Promise<UserRecord[]> {
+  /** Records many users in one write (bulk creation, import). */
+  async addUsers(resourceId: string, users: readonly NewUserDetails[]): Promise<UserRecord[]> {
     await this.requireResource(resourceId);
     const events: RecordEvent[] = [];
-    for (const { userId, label, origin, createdAt } of users) {
+    for (const { userId, label, origin, createdAt, kind } of users) {
       requireId(userId, 'user');
       const existing = this.state.user(resourceId, userId);
       const normalized = normalizeLabel(label);
@@ -230,7 +230,14 @@ export class Registry {
         events.push({
           kind: 'userAdded',
           stamp: this.stamp(),
-          user: { resourceId, userId, createdAt: (createdAt ?? new Date()).toISOString(), origin, ...(normalized === undefined ? {} : { label: normalized }) },
+          user: {
+            resourceId,
+            userId,
+            createdAt: (createdAt ?? new Date()).toISOString(),
+            origin,
+            ...(kind === undefined ? {} : { kind }),
+            ...(normalized === undefined ? {} : { label: normalized }),
+          },
         });
       } else if (normalized !== undefined && normalized !== existing.label) {
         events.push({ kind: 'userLabelSet', stamp: this.stamp(), resourceId, userId, label: normalized });
@@ -652,6 +659,15 @@ export class Registry {
     }
     return user;
   }
+}
+
+export interface NewUserDetails {
+  readonly userId: string;
+  readonly label?: string;
+  readonly origin: 'created' | 'added';
+  /** When it was created (or added); now when absent. */
+  readonly createdAt?: Date;
+  readonly kind?: UserRecord['kind'];
 }
 
 export interface NewToken {

@@ -2,13 +2,18 @@
 // match them with anchored regexes: the base comes first, then the flags sorted, joined by ';'.
 //   acsResource;localEmulator
 //   acsUser;hasValidToken
+//   acsTeamsUser;hasToken;hasValidToken
 //   acsToken;valid
 // A menu matches a base with /^acsUser(;|$)/ and a flag with /^acsToken;(.*;)?valid(;|$)/.
 // This module must not import vscode: it is unit-tested without an extension host.
 
 export const ContextValueBase = {
   resource: 'acsResource',
+  /** The "Teams users" row of a resource. */
+  teamsUsers: 'acsTeamsUsers',
   user: 'acsUser',
+  /** A Teams user: only the commands that need no ACS user (copy, claims, rename, remove from list). */
+  teamsUser: 'acsTeamsUser',
   token: 'acsToken',
   error: 'acsError',
   damaged: 'acsDamaged',

@@ -2,13 +2,24 @@ import * as vscode from 'vscode';
 import type { Log } from '../core/log';
 import { userKey, type RecordChange } from '../core/recordState';
 import type { TokenRecord } from '../core/records';
-import { tokenStatus } from '../core/tokenStatus';
+import { nextRefreshTime, tokenStatus } from '../core/tokenStatus';
 import type { Clock } from '../platform/clock';
 import type { ViewState } from '../platform/contextKeys';
 import type { Registry } from '../storage/registry';
-import { damagedNode, errorNode, resourceNode, tokenNode, userNode, type IdentityNode, type ResourceNode, type UserNode } from './nodes';
+import {
+  damagedNode,
+  errorNode,
+  resourceNode,
+  resourceNodeOf,
+  teamsUsersNode,
+  tokenNode,
+  userNode,
+  type IdentityNode,
+  type ResourceNode,
+  type TeamsUsersNode,
+  type UserNode,
+} from './nodes';
 import { toTreeItem } from './treeItems';
-import { nextRefreshTime } from './treeModel';
 
 /**
  * The "Identities" view: resources, their users, the users' tokens, read from the registry's
@@ -22,6 +33,8 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
 
   /** One node per record that VS Code was given: it re-renders an element by identity. */
   private readonly resourceNodes = new Map<string, ResourceNode>();
+  /** The "Teams users" row of each resource that has Teams users, by resource id. */
+  private readonly teamsUsersNodes = new Map<string, TeamsUsersNode>();
   private readonly userNodes = new Map<string, UserNode>();
   /** Users whose tokens are shown (VS Code asked for them): those a ticking "expires in" re-renders. */
   private readonly expandedUsers = new Set<UserNode>();
@@ -100,7 +113,21 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     }
     switch (node.kind) {
       case 'resource': {
-        const users = records.users(node.resource.id).map((user) => cached(this.userNodes, userKey(user.resourceId, user.userId), () => userNode(records, node, user)));
+        const all = records.users(node.resource.id);
+        const users: IdentityNode[] = all
+          .filter((user) => user.kind !== 'teamsUser')
+          .map((user) => cached(this.userNodes, userKey(user.resourceId, user.userId), () => userNode(records, node, user)));
+        if (all.some((user) => user.kind === 'teamsUser')) {
+          users.push(cached(this.teamsUsersNodes, node.resource.id, () => teamsUsersNode(node)));
+        }
+        this.schedule();
+        return users;
+      }
+      case 'teamsUsers': {
+        const users = records
+          .users(node.resource.id)
+          .filter((user) => user.kind === 'teamsUser')
+          .map((user) => cached(this.userNodes, userKey(user.resourceId, user.userId), () => userNode(records, node, user)));
         this.schedule();
         return users;
       }
@@ -163,7 +190,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
       // A resource re-rendered re-renders its users too.
       const resources = new Set([...pending.nodes].filter((node) => node.kind === 'resource'));
       for (const node of pending.nodes) {
-        if (node.kind !== 'user' || !resources.has(node.parent)) {
+        if (node.kind !== 'user' || !resources.has(resourceNodeOf(node))) {
           this.changeEmitter.fire(node);
         }
       }
@@ -177,6 +204,11 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     for (const id of this.resourceNodes.keys()) {
       if (!records.resource(id)) {
         this.resourceNodes.delete(id);
+      }
+    }
+    for (const id of this.teamsUsersNodes.keys()) {
+      if (!records.users(id).some((user) => user.kind === 'teamsUser')) {
+        this.teamsUsersNodes.delete(id);
       }
     }
     for (const [key, node] of this.userNodes) {

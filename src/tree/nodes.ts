@@ -19,9 +19,17 @@ export interface ResourceNode extends NodeBase {
   readonly resource: ResourceRecord;
 }
 
+/** The "Teams users" row of a resource: its Teams users are listed under it, apart from its ACS users. */
+export interface TeamsUsersNode extends NodeBase {
+  readonly kind: 'teamsUsers';
+  readonly parent: ResourceNode;
+  readonly resource: ResourceRecord;
+}
+
 export interface UserNode extends NodeBase {
   readonly kind: 'user';
-  readonly parent: ResourceNode;
+  /** The resource, or its "Teams users" row for a Teams user. */
+  readonly parent: ResourceNode | TeamsUsersNode;
   readonly resource: ResourceRecord;
   readonly user: UserRecord;
   /** Newest first. */
@@ -49,7 +57,7 @@ export interface DamagedNode extends NodeBase {
   readonly count: number;
 }
 
-export type IdentityNode = ResourceNode | UserNode | TokenNode | ErrorNode | DamagedNode;
+export type IdentityNode = ResourceNode | TeamsUsersNode | UserNode | TokenNode | ErrorNode | DamagedNode;
 
 export function isIdentityNode(value: unknown): value is IdentityNode {
   return typeof value === 'object' && value !== null && (value as Partial<NodeBase>)[NODE_BRAND] === true;
@@ -76,7 +84,24 @@ export function resourceNode(records: RecordReader, resource: ResourceRecord): R
   };
 }
 
-export function userNode(records: RecordReader, parent: ResourceNode, user: UserRecord): UserNode {
+export function teamsUsersNode(parent: ResourceNode): TeamsUsersNode {
+  return {
+    [NODE_BRAND]: true,
+    kind: 'teamsUsers',
+    id: `teamsUsers/${parent.resource.id}`,
+    parent,
+    get resource() {
+      return parent.resource;
+    },
+  };
+}
+
+/** The resource row a user row is listed under, directly or through its "Teams users" row. */
+export function resourceNodeOf(node: UserNode): ResourceNode {
+  return node.parent.kind === 'resource' ? node.parent : node.parent.parent;
+}
+
+export function userNode(records: RecordReader, parent: ResourceNode | TeamsUsersNode, user: UserRecord): UserNode {
   const current = live(() => records.user(user.resourceId, user.userId), user);
   return {
     [NODE_BRAND]: true,

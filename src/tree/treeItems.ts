@@ -3,7 +3,8 @@ import { tokenStatus } from '../core/tokenStatus';
 import { scopesText, summarizeUser } from '../core/userSummary';
 import { formatDate, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
 import { buildContextValue, ContextValueBase } from './contextValues';
-import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TokenNode, UserNode } from './nodes';
+import { teamsUserObjectId } from '../core/teamsUsers';
+import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TeamsUsersNode, TokenNode, UserNode } from './nodes';
 import { resourceContextValue, tokenContextValue, userContextValue } from './treeModel';
 
 /** Maps a node to what VS Code shows; `now` decides every expiry-dependent word. */
@@ -11,6 +12,8 @@ export function toTreeItem(node: IdentityNode, now: Date): vscode.TreeItem {
   switch (node.kind) {
     case 'resource':
       return resourceItem(node);
+    case 'teamsUsers':
+      return teamsUsersItem(node);
     case 'user':
       return userItem(node, now);
     case 'token':
@@ -34,6 +37,15 @@ function resourceItem(node: ResourceNode): vscode.TreeItem {
   return item;
 }
 
+function teamsUsersItem(node: TeamsUsersNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Teams users'), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.tooltip = vscode.l10n.t('Teams users whose Entra ID token was exchanged for Communication Services tokens in "{0}"', node.resource.name);
+  item.iconPath = new vscode.ThemeIcon('organization');
+  item.contextValue = buildContextValue(ContextValueBase.teamsUsers);
+  return item;
+}
+
 function userItem(node: UserNode, now: Date): vscode.TreeItem {
   const { user, tokens } = node;
   const summary = summarizeUser(user, tokens, now);
@@ -49,6 +61,10 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
       ? vscode.l10n.t('Created: {0}', formatDate(user.createdAt))
       : vscode.l10n.t('Added to the list: {0}', formatDate(user.createdAt)),
   ];
+  const objectId = user.kind === 'teamsUser' ? teamsUserObjectId(user.userId) : undefined;
+  if (objectId) {
+    lines.unshift(vscode.l10n.t('Teams user, Entra ID object ID: {0}', objectId));
+  }
   if (user.label) {
     lines.unshift(user.label);
   }
@@ -67,7 +83,7 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
     lines.push(vscode.l10n.t('No token issued through VS Code'));
   }
   item.tooltip = lines.join('\n');
-  item.iconPath = new vscode.ThemeIcon('person');
+  item.iconPath = new vscode.ThemeIcon(user.kind === 'teamsUser' ? 'account' : 'person');
   item.contextValue = userContextValue(user, tokens, now);
   return item;
 }
@@ -75,11 +91,13 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
 function tokenItem(node: TokenNode, now: Date): vscode.TreeItem {
   const { token, user } = node;
   const status = tokenStatus(token, user, now);
-  const item = new vscode.TreeItem(scopesText(token), vscode.TreeItemCollapsibleState.None);
+  // A Teams user's token has the scopes the service chose; they are not always readable from it.
+  const scopes = scopesText(token) || vscode.l10n.t('access token');
+  const item = new vscode.TreeItem(scopes, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = tokenStatusText(token, status, now);
   item.tooltip = [
-    vscode.l10n.t('Scopes: {0}', scopesText(token)),
+    vscode.l10n.t('Scopes: {0}', scopes),
     vscode.l10n.t('Issued: {0}', formatDate(token.issuedAt)),
     tokenStatusSentence(token, status, now),
   ].join('\n');

@@ -21,6 +21,14 @@ export interface InputOptions {
   readonly validate?: (value: string) => string | undefined;
 }
 
+export interface FileOptions {
+  readonly title: string;
+  /** The file types offered: a name → its extensions, without the dot. */
+  readonly filters: Readonly<Record<string, readonly string[]>>;
+  /** A file to save: the name proposed, in the first workspace folder. */
+  readonly defaultName?: string;
+}
+
 export interface ModalOptions {
   readonly detail?: string;
   readonly buttons: readonly string[];
@@ -36,6 +44,10 @@ export interface Prompter {
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
   modal(message: string, options: ModalOptions): Promise<string | undefined>;
+  /** A file to write, as a URI string. */
+  saveFile(options: FileOptions): Promise<string | undefined>;
+  /** A file to read, as a URI string. */
+  openFile(options: FileOptions): Promise<string | undefined>;
 }
 
 /** The questions as VS Code asks them. */
@@ -59,6 +71,31 @@ export class WindowPrompter implements Prompter {
     const show = options.severity === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
     return Promise.resolve(show(message, { modal: true, detail: options.detail }, ...options.buttons));
   }
+
+  async saveFile(options: FileOptions): Promise<string | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = await vscode.window.showSaveDialog({
+      title: options.title,
+      filters: dialogFilters(options),
+      defaultUri: folder && options.defaultName ? vscode.Uri.joinPath(folder, options.defaultName) : undefined,
+    });
+    return uri?.toString();
+  }
+
+  async openFile(options: FileOptions): Promise<string | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      title: options.title,
+      filters: dialogFilters(options),
+      canSelectMany: false,
+      canSelectFolders: false,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    });
+    return picked?.[0]?.toString();
+  }
+}
+
+function dialogFilters(options: FileOptions): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(options.filters).map(([name, extensions]) => [name, [...extensions]]));
 }
 
 /**
@@ -93,6 +130,14 @@ export class Prompts implements Prompter {
 
   modal(message: string, options: ModalOptions): Promise<string | undefined> {
     return this.answerer.modal(message, options);
+  }
+
+  saveFile(options: FileOptions): Promise<string | undefined> {
+    return this.answerer.saveFile(options);
+  }
+
+  openFile(options: FileOptions): Promise<string | undefined> {
+    return this.answerer.openFile(options);
   }
 
   /** A modal confirmation of a destructive action: true only when `confirmLabel` was pressed. */

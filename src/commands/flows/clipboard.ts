@@ -1,30 +1,22 @@
 import * as vscode from 'vscode';
-import type { TokenRecord, UserRecord } from '../../core/records';
-import { userDisplayName } from '../../core/userSummary';
 import type { Services } from '../services';
 
-/** Puts a token on the clipboard and says so in the status bar, never showing the value. */
-export async function copyTokenValue(services: Services, user: UserRecord, token: TokenRecord): Promise<boolean> {
-  const value = await services.registry.getTokenValue(token);
-  if (!value) {
-    services.messages.error(
-      vscode.l10n.t('The value of this token of {0} is no longer stored in VS Code: issue a new token.', userDisplayName(user)),
-    );
-    return false;
-  }
-  await putOnClipboard(services, userDisplayName(user), value);
-  return true;
+/**
+ * Puts a token (or text holding one) on the clipboard and says so in the status bar with `said`,
+ * which never holds the value.
+ */
+export async function putTokenOnClipboard(services: Services, text: string, said: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  services.messages.status(said);
 }
 
 /** A "Copy Token" button for a token just issued (the value is in memory; it is never displayed). */
 export function copyIssuedTokenAction(services: Services, userName: string, token: string): { title: string; run(): Promise<void> } {
   return {
     title: vscode.l10n.t('Copy Token'),
-    run: () => putOnClipboard(services, userName, token),
+    run: async () => {
+      await vscode.env.clipboard.writeText(token);
+      services.messages.status(vscode.l10n.t('Copied a token of {0} to the clipboard', userName));
+    },
   };
-}
-
-async function putOnClipboard(services: Services, userName: string, token: string): Promise<void> {
-  await vscode.env.clipboard.writeText(token);
-  services.messages.status(vscode.l10n.t('Copied a token of {0} to the clipboard', userName));
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { MissingConnectionStringError } from '../../acs/identityClients';
 import { CommandId } from '../commandIds';
 import { classifyServiceError } from '../../core/serviceErrors';
+import { classifyTeamsExchangeError } from '../../core/teamsExchangeErrors';
 import { RecordNotFoundError } from '../../storage/registry';
 import type { ResourceRecord } from '../../core/records';
 import type { Logger } from '../../platform/logger';
@@ -116,6 +117,43 @@ export class ErrorPresenter {
             : vscode.l10n.t('{0} Unexpected error: see the "ACS Identities" output for details.', failed),
           showLog,
         );
+    }
+  }
+
+  /**
+   * A refused Teams token exchange, named by the input to fix (the service's order: the token,
+   * then the ids' format, then whose token it is); any other failure as {@link present} says it.
+   * The Entra ID token is never part of a message.
+   */
+  presentTeamsExchangeFailure(error: unknown, context: FailureContext & { readonly appId: string; readonly userObjectId: string }): void {
+    const problem = classifyTeamsExchangeError(error);
+    if (!problem) {
+      this.present(error, context);
+      return;
+    }
+    this.logger.error(context.failed, error);
+    const { failed } = context;
+    switch (problem) {
+      case 'teamsTokenRejected':
+        this.messages.error(
+          vscode.l10n.t(
+            '{0} The service refused the Entra ID token: it has expired, is not an access token, or is not meant for Communication Services (audience https://auth.msft.communication.azure.com). Get a new token for the Teams user.',
+            failed,
+          ),
+        );
+        return;
+      case 'appIdInvalid':
+        this.messages.error(vscode.l10n.t('{0} The application (client) ID must be a GUID, such as 00000000-0000-0000-0000-000000000000.', failed));
+        return;
+      case 'userObjectIdInvalid':
+        this.messages.error(vscode.l10n.t('{0} The Teams user\'s object ID must be a GUID, such as 00000000-0000-0000-0000-000000000000.', failed));
+        return;
+      case 'wrongApp':
+        this.messages.error(vscode.l10n.t('{0} The Entra ID token was not issued to the application {1}: give the client ID of the application the Teams user signed in to.', failed, context.appId));
+        return;
+      case 'wrongUser':
+        this.messages.error(vscode.l10n.t('{0} The Entra ID token belongs to another user than {1}: give the object ID of the Teams user who signed in.', failed, context.userObjectId));
+        return;
     }
   }
 

@@ -33,6 +33,7 @@ export async function issueTokenFor(
     const issued = await services.progress.run(vscode.l10n.t('Issuing a token for {0}…', name), (signal) =>
       services.workflows.issueToken(resource.id, user.userId, { ...parameters, signal }),
     );
+    services.resourceInUse.note(resource.id);
     if (!options.quiet) {
       services.messages.info(
         vscode.l10n.t('Issued a token ({0}) for {1}, valid until {2}.', parameters.scopes.join(', '), name, issued.expiresOn.toLocaleString()),

@@ -14,6 +14,9 @@ import { isIdentityNode, type IdentityNode } from '../../tree/nodes';
  * - Rename User requires `label` (`''` clears it); Add Resource requires `connectionString`.
  * - `label`, `scopes` and `lifetimeMinutes` default to no label and the settings.
  * - Create Users in Bulk requires `count`; `scopes: []` creates users without tokens.
+ * - Exchange Teams User Token requires `teamsToken`, `appId` and `userObjectId`.
+ * - Export Users and Import Users require `file`; `format` defaults to the file's extension.
+ * - Copy Token As requires `format`.
  * Delete User, Revoke Tokens, Remove User from List and Remove Resource skip their confirmation
  * only for a target named here (`userId`, or `resource`): the caller decided.
  */
@@ -34,6 +37,16 @@ export interface CommandOptions {
   readonly count?: number;
   /** createUsersInBulk: the users are labelled `<labelPrefix>001`, …; none when absent. */
   readonly labelPrefix?: string;
+  /** exchangeTeamsUserToken: the Teams user's Entra ID access token (passed to the service, never kept). */
+  readonly teamsToken?: string;
+  /** exchangeTeamsUserToken: the application (client) ID the Entra ID token was issued to. */
+  readonly appId?: string;
+  /** exchangeTeamsUserToken: the Teams user's Entra ID object ID. */
+  readonly userObjectId?: string;
+  /** exportUsers / importUsers: the file's path (or a `file:` URI). */
+  readonly file?: string;
+  /** exportUsers / importUsers: `json` or `csv`; copyTokenAs: `json`, `env` or `typescript`. */
+  readonly format?: string;
 }
 
 /** How a command was invoked: with a tree node, with an options object, or from the palette (nothing). */
@@ -67,6 +80,11 @@ const OPTION_TYPES: Readonly<Record<keyof CommandOptions, 'string' | 'number' | 
   name: 'string',
   count: 'number',
   labelPrefix: 'string',
+  teamsToken: 'string',
+  appId: 'string',
+  userObjectId: 'string',
+  file: 'string',
+  format: 'string',
 };
 
 /**

@@ -26,12 +26,25 @@ export interface UserTarget {
   readonly recorded: boolean;
 }
 
-export async function targetUser(
-  services: Services,
-  invocation: Invocation,
-  title: string,
-  options: { allowUnrecorded?: boolean } = {},
-): Promise<UserTarget | undefined> {
+export interface TargetUserOptions {
+  /** From code: a user given by id that is not listed is acted on (by id) rather than refused. */
+  readonly allowUnrecorded?: boolean;
+  /** The command calls the service for an ACS user: a Teams user (whose tokens only come from an exchange) is refused. */
+  readonly communicationUsersOnly?: boolean;
+}
+
+export async function targetUser(services: Services, invocation: Invocation, title: string, options: TargetUserOptions = {}): Promise<UserTarget | undefined> {
+  const target = await findTargetUser(services, invocation, title, options);
+  if (target && options.communicationUsersOnly && target.user.kind === 'teamsUser') {
+    services.messages.error(
+      vscode.l10n.t('{0}: {1} is a Teams user. Its tokens come from "Exchange Teams User Token…", and Azure Communication Services manages only its own users.', title, userDisplayName(target.user)),
+    );
+    return undefined;
+  }
+  return target;
+}
+
+async function findTargetUser(services: Services, invocation: Invocation, title: string, options: TargetUserOptions): Promise<UserTarget | undefined> {
   if (invocation.from === 'tree') {
     const node = invocation.node;
     if (node.kind !== 'user' && node.kind !== 'token') {

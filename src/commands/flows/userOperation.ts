@@ -3,7 +3,7 @@ import type { ResourceRecord, UserRecord } from '../../core/records';
 import { userDisplayName } from '../../core/userSummary';
 import { namedByCaller, type Invocation } from './options';
 import type { Services } from '../services';
-import { targetUser, type UserTarget } from './targets';
+import { targetUser, type TargetUserOptions, type UserTarget } from './targets';
 
 export interface NamedUserTarget extends UserTarget {
   /** The user as the tree shows it: its label, or the end of its id. */
@@ -25,7 +25,7 @@ export async function confirmedUserTarget(
   invocation: Invocation,
   title: string,
   confirmation: (target: NamedUserTarget) => Confirmation,
-  options: { allowUnrecorded?: boolean } = {},
+  options: TargetUserOptions = {},
 ): Promise<NamedUserTarget | undefined> {
   const target = await targetUser(services, invocation, title, options);
   if (!target) {

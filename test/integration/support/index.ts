@@ -143,7 +143,8 @@ export function assertNoSecretShown(api: Harness, secrets: readonly string[]): v
   }
   for (const prompt of api.prompts.records) {
     for (const secret of secrets) {
-      assert.ok(!prompt.text.includes(secret) && !prompt.choices.some((choice) => choice.includes(secret)), `a prompt shows a secret: ${prompt.text}`);
+      const shown = [prompt.text, ...prompt.choices, ...prompt.descriptions];
+      assert.ok(!shown.some((text) => text.includes(secret)), `a prompt shows a secret: ${prompt.text}`);
     }
   }
 }

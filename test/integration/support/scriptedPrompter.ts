@@ -1,7 +1,7 @@
 // A prompter that answers from a script instead of showing quick picks, input boxes and modal
 // dialogs (as the Azure extensions' TestUserInput does). The test API installs it in the extension;
 // a question with no scripted answer fails the test instead of waiting for a person.
-import type { InputOptions, ModalOptions, PickItem, PickOptions, Prompter } from '../../../src/ui/prompts';
+import type { FileOptions, InputOptions, ModalOptions, PickItem, PickOptions, Prompter } from '../../../src/ui/prompts';
 
 /** Press Enter: accept what the prompt proposes (prefilled value, preselection, first item or button). */
 export interface EnterAnswer {
@@ -13,20 +13,22 @@ export interface EscapeAnswer {
 }
 /**
  * - a string: the text typed in an input box, or the label (or answerId) of the item to pick, or
- *   the label of the modal button to press;
+ *   the label of the modal button to press, or the file (a path or a URI) chosen in a file dialog;
  * - an array: the labels (or answerIds) of the items to select in a multi-select quick pick.
  */
 export type PromptAnswer = EnterAnswer | EscapeAnswer | string | readonly string[];
 
-export type PromptKind = 'quickPick' | 'multiPick' | 'input' | 'modal';
+export type PromptKind = 'quickPick' | 'multiPick' | 'input' | 'modal' | 'saveFile' | 'openFile';
 
 /** What a prompt asked and what it got. */
 export interface PromptRecord {
   readonly kind: PromptKind;
   /** The title, placeholder, prompt or modal message and detail, joined with newlines. */
   readonly text: string;
-  /** Item labels (quick picks) or button labels (modals). */
+  /** Item labels (quick picks), button labels (modals) or file type names (file dialogs). */
   readonly choices: readonly string[];
+  /** The descriptions shown next to the items of a quick pick (empty when an item has none). */
+  readonly descriptions: readonly string[];
   /** Labels preselected in a multi-select, or the prefilled value of an input box. */
   readonly proposed?: string | readonly string[];
   /** Validation messages shown for rejected input, in order. */
@@ -52,7 +54,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   pickOne<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
-    const record = this.record('quickPick', [options.title, options.placeHolder], items.map((item) => item.label));
+    const record = this.record('quickPick', [options.title, options.placeHolder], items.map((item) => item.label), undefined, items);
     const answer = this.take(record);
     if (isEscape(answer)) {
       return Promise.resolve(undefined);
@@ -62,7 +64,7 @@ export class ScriptedPrompter implements Prompter {
 
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
     const preselected = items.filter((item) => item.picked);
-    const record = this.record('multiPick', [options.title, options.placeHolder], items.map((item) => item.label), preselected.map((item) => item.label));
+    const record = this.record('multiPick', [options.title, options.placeHolder], items.map((item) => item.label), preselected.map((item) => item.label), items);
     const answer = this.take(record);
     if (isEscape(answer)) {
       return Promise.resolve(undefined);
@@ -106,6 +108,27 @@ export class ScriptedPrompter implements Prompter {
     return Promise.resolve(answer);
   }
 
+  saveFile(options: FileOptions): Promise<string | undefined> {
+    return this.file('saveFile', options);
+  }
+
+  openFile(options: FileOptions): Promise<string | undefined> {
+    return this.file('openFile', options);
+  }
+
+  /** A file dialog has nothing to accept on Enter: the answer names the file, or is Escape. */
+  private file(kind: 'saveFile' | 'openFile', options: FileOptions): Promise<string | undefined> {
+    const record = this.record(kind, [options.title], Object.keys(options.filters), options.defaultName);
+    const answer = this.take(record);
+    if (isEscape(answer)) {
+      return Promise.resolve(undefined);
+    }
+    if (typeof answer !== 'string') {
+      throw new Error(`Scripted answer ${JSON.stringify(answer)} is not a file for "${record.text}"`);
+    }
+    return Promise.resolve(answer);
+  }
+
   private take(record: PromptRecord): PromptAnswer {
     const answer = this.answers.shift();
     if (answer === undefined) {
@@ -114,8 +137,15 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
-  private record(kind: PromptKind, texts: readonly (string | undefined)[], choices: readonly string[], proposed?: string | readonly string[]): PromptRecord {
-    const record: PromptRecord = { kind, text: texts.filter(Boolean).join('\n'), choices, proposed, validationMessages: [] };
+  private record(
+    kind: PromptKind,
+    texts: readonly (string | undefined)[],
+    choices: readonly string[],
+    proposed?: string | readonly string[],
+    items: readonly { description?: string }[] = [],
+  ): PromptRecord {
+    const descriptions = items.map((item) => item.description ?? '');
+    const record: PromptRecord = { kind, text: texts.filter(Boolean).join('\n'), choices, descriptions, proposed, validationMessages: [] };
     this.records.push(record);
     return record;
   }

@@ -13,6 +13,8 @@ import { startEmulator } from '../../../src/emulator';
 import { Registry } from '../../../src/storage/registry';
 import { useEmulator } from '../../support/emulatorFixture';
 import { MemorySecrets } from '../support/memorySecrets';
+import { entraIdToken } from '../emulator/emulatorClient';
+import { classifyTeamsExchangeError, type TeamsExchangeProblem } from '../../../src/core/teamsExchangeErrors';
 
 function connectionOf(connectionString: string): AcsConnectionString {
   const parsed = parseConnectionString(connectionString);
@@ -136,5 +138,50 @@ suite('IdentityWorkflows against the emulator', function () {
 
   test('a resource without a stored connection string fails plainly', async () => {
     await assert.rejects(workflows.createUser('no-such-resource', {}), MissingConnectionStringError);
+  });
+
+  test('a Teams token exchange records the Teams user, once, with each token; the Entra ID token is kept nowhere', async () => {
+    const appId = '0a0b0000-0000-4000-8000-0000000000a1';
+    const userObjectId = '0b1c0000-0000-4000-8000-0000000000c1';
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const teamsToken = entraIdToken({ appid: appId, oid: userObjectId, exp });
+    const first = await workflows.exchangeTeamsUserToken(resourceId, { teamsToken, appId, userObjectId });
+    const second = await workflows.exchangeTeamsUserToken(resourceId, { teamsToken, appId: appId.toUpperCase(), userObjectId });
+    assert.equal(first.userId, `8:orgid:${userObjectId}`);
+    assert.equal(second.userId, first.userId);
+    assert.equal(first.expiresOn.getTime(), exp * 1000);
+    assert.deepEqual(await registry.listUsers(resourceId), [
+      { resourceId, userId: first.userId, createdAt: (await registry.getUser(resourceId, first.userId))?.createdAt, origin: 'added', kind: 'teamsUser' },
+    ]);
+    const tokens = await registry.listTokens(resourceId, first.userId);
+    assert.equal(tokens.length, 2);
+    assert.deepEqual(tokens[0].scopes, ['chat', 'voip']);
+    assert.deepEqual(await Promise.all(tokens.map((token) => registry.getTokenValue(token))), [second.token, first.token]);
+    await registry.whenIdle();
+    const stored = await fs.readFile(path.join(root, 'records', 'journals', (await fs.readdir(path.join(root, 'records', 'journals')))[0]), 'utf8');
+    assert.ok(!stored.includes(teamsToken) && !stored.includes(first.token));
+  });
+
+  test("the exchange's refusals, through the SDK, are told apart", async () => {
+    const appId = '0a0b0000-0000-4000-8000-0000000000a1';
+    const userObjectId = '0b1c0000-0000-4000-8000-0000000000c1';
+    const teamsToken = entraIdToken({ appid: appId, oid: userObjectId, exp: Math.floor(Date.now() / 1000) + 3600 });
+    const problem = async (request: { teamsToken: string; appId: string; userObjectId: string }): Promise<TeamsExchangeProblem | undefined> => {
+      try {
+        await workflows.exchangeTeamsUserToken(resourceId, request);
+      } catch (error) {
+        return classifyTeamsExchangeError(error);
+      }
+      assert.fail('expected the exchange to fail');
+    };
+    const expired = entraIdToken({ appid: appId, oid: userObjectId, exp: Math.floor(Date.now() / 1000) - 60 });
+    assert.equal(await problem({ teamsToken: expired, appId, userObjectId }), 'teamsTokenRejected');
+    assert.equal(await problem({ teamsToken: 'invalid', appId, userObjectId: '' }), 'teamsTokenRejected');
+    assert.equal(await problem({ teamsToken, appId: 'invalid', userObjectId }), 'appIdInvalid');
+    assert.equal(await problem({ teamsToken, appId: '', userObjectId }), 'appIdInvalid');
+    assert.equal(await problem({ teamsToken, appId, userObjectId: 'invalid' }), 'userObjectIdInvalid');
+    assert.equal(await problem({ teamsToken, appId: '11111111-0000-4000-8000-000000000000', userObjectId }), 'wrongApp');
+    assert.equal(await problem({ teamsToken, appId, userObjectId: '11111111-0000-4000-8000-000000000000' }), 'wrongUser');
+    assert.deepEqual(await registry.listUsers(resourceId), [], 'a refused exchange records nothing');
   });
 });

@@ -132,3 +132,30 @@ suite('record state', () => {
     assert.equal(parseRecordEvent({ kind: 'somethingElse', stamp: at(1) }), undefined);
   });
 });
+
+suite('Teams users in the records', () => {
+  const TEAMS_USER = '8:orgid:0b1c0000-0000-4000-8000-0000000000c1';
+  const teamsUserAdded = (kind: unknown): unknown => ({
+    kind: 'userAdded',
+    stamp: at(1),
+    user: { resourceId: 'r1', userId: TEAMS_USER, createdAt: new Date(1).toISOString(), origin: 'added', kind },
+  });
+
+  test('a user recorded as a Teams user reads back as one; any other kind is not a record', () => {
+    const event = parseRecordEvent(JSON.parse(JSON.stringify(teamsUserAdded('teamsUser'))));
+    assert.ok(event);
+    const state = new RecordState();
+    state.apply(resourceSet(0));
+    state.apply(event);
+    assert.deepEqual(state.user('r1', TEAMS_USER), { resourceId: 'r1', userId: TEAMS_USER, createdAt: new Date(1).toISOString(), origin: 'added', kind: 'teamsUser' });
+    assert.equal(parseRecordEvent(teamsUserAdded('robot')), undefined);
+    assert.equal(parseRecordEvent(teamsUserAdded(1)), undefined);
+  });
+
+  test('an ACS user has no kind at all', () => {
+    const state = new RecordState();
+    state.apply(resourceSet(0));
+    state.apply(userAdded(1));
+    assert.ok(!('kind' in (state.user('r1', USER) ?? {})));
+  });
+});

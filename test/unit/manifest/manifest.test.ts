@@ -43,6 +43,11 @@ const EXPECTED_TITLES: Record<string, string> = {
   'acsIdentity.refresh': 'Refresh',
   'acsIdentity.createUsersInBulk': 'Create Users in Bulk…',
   'acsIdentity.removeDamagedRecords': 'Remove Damaged Records…',
+  'acsIdentity.exchangeTeamsUserToken': 'Exchange Teams User Token…',
+  'acsIdentity.copyTokenAs': 'Copy Token As…',
+  'acsIdentity.insertToken': 'Insert Token',
+  'acsIdentity.exportUsers': 'Export Users…',
+  'acsIdentity.importUsers': 'Import Users…',
 };
 
 suite('manifest', () => {
@@ -103,5 +108,6 @@ suite('manifest', () => {
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].default, 1440);
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].minimum, 60);
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].maximum, 1440);
+    assert.equal(properties['acsIdentity.statusBar.enabled'].default, true);
   });
 });

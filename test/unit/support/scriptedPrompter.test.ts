@@ -34,6 +34,22 @@ suite('scripted prompter', () => {
     assert.deepEqual(prompter.records[0].validationMessages, ['digits only']);
   });
 
+  test('a file dialog takes the file named, or Escape; Enter names no file', async () => {
+    const prompter = new ScriptedPrompter();
+    prompter.push('/tmp/users.csv', { escape: true }, { enter: true });
+    assert.equal(await prompter.saveFile({ title: 'Export', filters: { JSON: ['json'], CSV: ['csv'] }, defaultName: 'users.json' }), '/tmp/users.csv');
+    assert.equal(await prompter.openFile({ title: 'Import', filters: { CSV: ['csv'] } }), undefined);
+    assert.throws(() => prompter.openFile({ title: 'Import', filters: {} }), /is not a file for "Import"/);
+    assert.deepEqual(
+      prompter.records.map((record) => [record.kind, record.choices, record.proposed]),
+      [
+        ['saveFile', ['JSON', 'CSV'], 'users.json'],
+        ['openFile', ['CSV'], undefined],
+        ['openFile', [], undefined],
+      ],
+    );
+  });
+
   test('a question with no scripted answer fails', () => {
     const prompter = new ScriptedPrompter();
     assert.throws(() => prompter.modal('Delete?', { buttons: ['Delete'] }), /No answer scripted for the modal prompt "Delete\?"/);

@@ -37,6 +37,15 @@ suite('tree context values', () => {
     assert.ok(!user.test('acsToken;valid'));
   });
 
+  test('a Teams user is not an ACS user: the menus of ACS users do not match it, nor the Teams users row', () => {
+    const teamsUser = buildContextValue(ContextValueBase.teamsUser, { hasToken: true });
+    assert.ok(!baseRegex(ContextValueBase.user).test(teamsUser));
+    assert.ok(!flagRegex(ContextValueBase.user, ContextValueFlag.hasToken).test(teamsUser));
+    assert.ok(baseRegex(ContextValueBase.teamsUser).test(teamsUser));
+    assert.ok(!baseRegex(ContextValueBase.teamsUser).test(buildContextValue(ContextValueBase.teamsUsers)));
+    assert.ok(!baseRegex(ContextValueBase.teamsUsers).test(teamsUser));
+  });
+
   test('flag regexes match the flag anywhere in the list, and only whole flags', () => {
     const valid = flagRegex(ContextValueBase.token, ContextValueFlag.valid);
     assert.ok(valid.test('acsToken;valid'));
@@ -57,10 +66,13 @@ suite('tree context values', () => {
     const expected = new Set(
       [
         baseRegex(ContextValueBase.resource),
+        baseRegex(ContextValueBase.teamsUsers),
         baseRegex(ContextValueBase.user),
+        baseRegex(ContextValueBase.teamsUser),
         baseRegex(ContextValueBase.token),
         baseRegex(ContextValueBase.damaged),
         flagRegex(ContextValueBase.user, ContextValueFlag.hasToken),
+        flagRegex(ContextValueBase.teamsUser, ContextValueFlag.hasToken),
         flagRegex(ContextValueBase.token, ContextValueFlag.valid),
       ].map((regex) => regex.source.replace(/\\\//g, '/')),
     );

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { TokenRecord, UserRecord } from '../../../src/core/records';
+import { nextRefreshTime } from '../../../src/core/tokenStatus';
 import {
-  nextRefreshTime,
   resourceContextValue,
   tokenContextValue,
   userContextValue,
 } from '../../../src/tree/treeModel';
 import { scopesText, summarizeUser, timeLeft, userDisplayName } from '../../../src/core/userSummary';
 import { RecordState } from '../../../src/core/recordState';
-import { isIdentityNode, resourceNode, tokenNode, userNode } from '../../../src/tree/nodes';
+import { isIdentityNode, resourceNode, resourceNodeOf, teamsUsersNode, tokenNode, userNode } from '../../../src/tree/nodes';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const minutes = (n: number) => n * 60_000;
@@ -63,6 +63,24 @@ suite('tree model', () => {
     assert.equal(tokenContextValue('valid'), 'acsToken;valid');
     assert.equal(tokenContextValue('expired'), 'acsToken;expired');
     assert.equal(tokenContextValue('revoked'), 'acsToken;revoked');
+    const teamsUser: UserRecord = { ...user, userId: '8:orgid:0b1c0000-0000-4000-8000-0000000000c1', origin: 'added', kind: 'teamsUser' };
+    assert.equal(userContextValue(teamsUser, [], NOW), 'acsTeamsUser');
+    assert.equal(userContextValue(teamsUser, [token('v', 0, minutes(60))], NOW), 'acsTeamsUser;hasToken;hasValidToken');
+  });
+
+  test('a Teams user sits under the "Teams users" row of its resource', () => {
+    const records = new RecordState();
+    const resourceRecord = { id: 'r1', name: 'dev', endpoint: 'https://dev.communication.azure.com/', host: 'dev.communication.azure.com', addedAt: at(0), isLocalEmulator: false };
+    const resource = resourceNode(records, resourceRecord);
+    const group = teamsUsersNode(resource);
+    const teamsUser = userNode(records, group, { ...user, userId: '8:orgid:0b1c0000-0000-4000-8000-0000000000c1', kind: 'teamsUser' });
+    const acsUser = userNode(records, resource, user);
+    assert.equal(group.id, 'teamsUsers/r1');
+    assert.equal(group.resource, resourceRecord);
+    assert.equal(teamsUser.parent, group);
+    assert.equal(resourceNodeOf(teamsUser), resource);
+    assert.equal(resourceNodeOf(acsUser), resource);
+    assert.equal(teamsUser.resource, resourceRecord);
   });
 
   test('the tree refreshes itself at the next expiry when hidden', () => {
