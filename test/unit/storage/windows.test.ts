@@ -99,6 +99,51 @@ suite('two windows on one storage folder', () => {
     assert.equal((await second.listResources()).length, 1);
   });
 
+  test('two processes creating, renaming, revoking and removing at the same time keep every change', async function () {
+    this.timeout(30_000);
+    const resource = await first.addResource('r', connection('r.communication.azure.com'));
+    for (let n = 0; n < 20; n++) {
+      await first.addUser(resource.id, userId(n), { origin: 'created' });
+    }
+    // The other window, in a process of its own: renames the even users, removes users 10-14, adds 100-119.
+    const script = `
+      const { Registry } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/storage/registry.js'))});
+      const secrets = { get: async () => undefined, store: async () => undefined, delete: async () => undefined };
+      const id = (n) => '8:acs:2dee53b4-368b-45b4-ab52-8493fb117652_00000005-14a2-493b-8a72-' + String(n).padStart(12, '0');
+      (async () => {
+        const registry = new Registry(${JSON.stringify(root)}, secrets);
+        for (let n = 0; n < 20; n++) {
+          if (n % 2 === 0) await registry.renameUser(${JSON.stringify(resource.id)}, id(n), 'renamed ' + n);
+          if (n >= 10 && n < 15) await registry.forgetUser(${JSON.stringify(resource.id)}, id(n));
+          await registry.addUser(${JSON.stringify(resource.id)}, id(100 + n), { origin: 'created' });
+        }
+        await registry.dispose();
+      })();`;
+    const other = new Promise((resolve, reject) => spawn(process.execPath, ['-e', script], { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`exit ${code}`)))));
+    // Meanwhile this window revokes the tokens of every user and adds 200-219.
+    for (let n = 0; n < 20; n++) {
+      await first.markTokensRevoked(resource.id, userId(n), new Date());
+      await first.addUser(resource.id, userId(200 + n), { origin: 'created' });
+    }
+    await other;
+    await settle();
+    const third = new Registry(root, secrets);
+    for (const window of [first, second, third]) {
+      const users = new Map((await window.listUsers(resource.id)).map((user) => [user.userId, user]));
+      assert.equal(users.size, 20 - 5 + 20 + 20);
+      for (let n = 0; n < 20; n++) {
+        const user = users.get(userId(n));
+        assert.equal(user === undefined, n >= 10 && n < 15, `user ${n} removed only if the other window removed it`);
+        if (user) {
+          assert.equal(user.label, n % 2 === 0 ? `renamed ${n}` : undefined, `the rename of user ${n}`);
+          assert.ok(user.tokensRevokedAt, `the revocation of user ${n}`);
+        }
+        assert.ok(users.has(userId(100 + n)) && users.has(userId(200 + n)));
+      }
+    }
+    await third.dispose();
+  });
+
   test('a window that closed leaves its journal to the next window, which compacts it into the snapshot', async () => {
     const resource = await first.addResource('r', connection('r.communication.azure.com'));
     // A window in another process, which exits: its journal stays, its process is gone.
