@@ -5,20 +5,12 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseConnectionString, type AcsConnectionString } from '../../../src/core/connectionString';
 import type { Log } from '../../../src/core/log';
 import { Registry } from '../../../src/storage/registry';
 import { MemorySecrets } from '../support/memorySecrets';
+import { TEST_RESOURCE_GUID, testConnection, testUserId } from '../support/records';
 
-const KEY = Buffer.alloc(64, 3).toString('base64');
-const RESOURCE_GUID = '2dee53b4-368b-45b4-ab52-8493fb117652';
-const userId = (n: number): string => `8:acs:${RESOURCE_GUID}_00000005-14a2-493b-8a72-${String(n).padStart(12, '0')}`;
 
-function connection(host: string): AcsConnectionString {
-  const parsed = parseConnectionString(`endpoint=https://${host}/;accesskey=${KEY}`);
-  assert.ok(parsed.ok);
-  return parsed.value;
-}
 
 /** A log that keeps its warnings, to check what a person would find in the output channel. */
 function recordingLog(): Log & { warnings: string[] } {
@@ -38,17 +30,17 @@ suite('damaged records', () => {
 
   test('a line of a journal that is not a record is reported, and the lines around it are read', async () => {
     const writer = new Registry(root, secrets);
-    const resource = await writer.addResource('r', connection('r.communication.azure.com'));
-    await writer.addUser(resource.id, userId(1), { origin: 'created' });
+    const resource = await writer.addResource('r', testConnection('r.communication.azure.com'));
+    await writer.addUser(resource.id, testUserId(1), { origin: 'created' });
     const [journal] = await fs.readdir(path.join(root, 'records', 'journals'));
     await fs.appendFile(path.join(root, 'records', 'journals', journal), 'null\n{"kind":"userAdded","stamp":[1,"x"],"user":{"truncat\n');
-    await writer.addUser(resource.id, userId(2), { origin: 'created' });
+    await writer.addUser(resource.id, testUserId(2), { origin: 'created' });
     await writer.dispose();
 
     const log = recordingLog();
     const reader = new Registry(root, secrets, log);
     try {
-      assert.deepEqual((await reader.listUsers(resource.id)).map((user) => user.userId), [userId(1), userId(2)]);
+      assert.deepEqual((await reader.listUsers(resource.id)).map((user) => user.userId), [testUserId(1), testUserId(2)]);
       assert.deepEqual(reader.damaged.map((line) => [line.line, line.reason]), [[3, 'notAnEvent'], [4, 'notJson']]);
       assert.equal(log.warnings.length, 2);
     } finally {
@@ -57,7 +49,7 @@ suite('damaged records', () => {
   });
 
   test('killed in the middle of writing, a window loses nothing it had written, and leaves readable records', async () => {
-    const resource = await new Registry(root, secrets).addResource('r', connection('r.communication.azure.com'));
+    const resource = await new Registry(root, secrets).addResource('r', testConnection('r.communication.azure.com'));
     // A window that creates users as fast as it can and says which ones it recorded, killed at once.
     const script = `
       const { Registry } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/storage/registry.js'))});
@@ -65,7 +57,7 @@ suite('damaged records', () => {
       const registry = new Registry(${JSON.stringify(root)}, secrets);
       (async () => {
         for (let n = 0; ; n++) {
-          await registry.addUser(${JSON.stringify(resource.id)}, '8:acs:${RESOURCE_GUID}_user-' + n, { origin: 'created' });
+          await registry.addUser(${JSON.stringify(resource.id)}, '8:acs:${TEST_RESOURCE_GUID}_user-' + n, { origin: 'created' });
           process.stdout.write(n + '\\n');
         }
       })();`;
@@ -85,7 +77,7 @@ suite('damaged records', () => {
     try {
       const listed = new Set((await reader.listUsers(resource.id)).map((user) => user.userId));
       for (const n of recorded) {
-        assert.ok(listed.has(`8:acs:${RESOURCE_GUID}_user-${n}`), `user ${n} was recorded, then lost`);
+        assert.ok(listed.has(`8:acs:${TEST_RESOURCE_GUID}_user-${n}`), `user ${n} was recorded, then lost`);
       }
       assert.deepEqual(reader.damaged, []);
     } finally {
@@ -106,7 +98,10 @@ suite('damaged records', () => {
   });
 
   test('a window killed during a creation leaves its mark: the next window reports it once', async () => {
-    const resource = await new Registry(root, secrets).addResource('r', connection('r.communication.azure.com'));
+    // The first window is closed: a window still open would notice the killed one first and report it.
+    const first = new Registry(root, secrets);
+    const resource = await first.addResource('r', testConnection('r.communication.azure.com'));
+    await first.dispose();
     // A window that starts creating a user and is killed before the answer arrives.
     const script = `
       const { Registry } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/storage/registry.js'))});
@@ -136,15 +131,15 @@ suite('damaged records', () => {
   test('ids of any length and script are recorded (no file name is made of them); an empty id is refused', async () => {
     const registry = new Registry(root, secrets);
     try {
-      const resource = await registry.addResource('r', connection('r.communication.azure.com'));
-      const long = `8:acs:${RESOURCE_GUID}_${'a'.repeat(2000)}`;
-      const cjk = `8:acs:${RESOURCE_GUID}_${'用户'.repeat(15)}`;
+      const resource = await registry.addResource('r', testConnection('r.communication.azure.com'));
+      const long = `8:acs:${TEST_RESOURCE_GUID}_${'a'.repeat(2000)}`;
+      const cjk = `8:acs:${TEST_RESOURCE_GUID}_${'用户'.repeat(15)}`;
       await registry.addUser(resource.id, long, { origin: 'added' });
       await registry.addUser(resource.id, cjk, { origin: 'added' });
-      await registry.addUser(resource.id, userId(1), { origin: 'created' });
+      await registry.addUser(resource.id, testUserId(1), { origin: 'created' });
       await assert.rejects(registry.forgetUser(resource.id, ''), /cannot be empty/);
       const reread = new Registry(root, secrets);
-      assert.deepEqual((await reread.listUsers(resource.id)).map((user) => user.userId).sort(), [long, cjk, userId(1)].sort());
+      assert.deepEqual((await reread.listUsers(resource.id)).map((user) => user.userId).sort(), [long, cjk, testUserId(1)].sort());
       await reread.dispose();
     } finally {
       await registry.dispose();
@@ -168,9 +163,9 @@ suite('records of version 0.1 (one file per record)', () => {
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'acs-legacy-'));
     secrets = new MemorySecrets();
     await write(legacy(resourceId, 'resource.json'), JSON.stringify({ id: resourceId, name: 'dev', endpoint: 'https://dev.communication.azure.com/', host: 'dev.communication.azure.com', addedAt: '2026-11-01T00:00:00.000Z', isLocalEmulator: false }));
-    await secrets.store(Registry.secretKeyForConnectionString(resourceId), connection('dev.communication.azure.com').canonical);
-    await write(legacy(resourceId, 'users', encoded(userId(1)), 'user.json'), JSON.stringify({ resourceId, userId: userId(1), label: 'alice', createdAt: '2026-11-01T01:00:00.000Z', origin: 'created' }));
-    await write(legacy(resourceId, 'users', encoded(userId(1)), 'tokens', 'tok-1.json'), JSON.stringify({ resourceId, userId: userId(1), tokenId: 'tok-1', scopes: ['chat'], issuedAt: '2026-11-01T01:00:00.000Z', expiresOn: '2099-11-02T01:00:00.000Z' }));
+    await secrets.store(Registry.secretKeyForConnectionString(resourceId), testConnection('dev.communication.azure.com').canonical);
+    await write(legacy(resourceId, 'users', encoded(testUserId(1)), 'user.json'), JSON.stringify({ resourceId, userId: testUserId(1), label: 'alice', createdAt: '2026-11-01T01:00:00.000Z', origin: 'created' }));
+    await write(legacy(resourceId, 'users', encoded(testUserId(1)), 'tokens', 'tok-1.json'), JSON.stringify({ resourceId, userId: testUserId(1), tokenId: 'tok-1', scopes: ['chat'], issuedAt: '2026-11-01T01:00:00.000Z', expiresOn: '2099-11-02T01:00:00.000Z' }));
     await secrets.store(Registry.secretKeyForToken({ resourceId, tokenId: 'tok-1' }), 'alice-token');
   });
   teardown(() => fs.rm(root, { recursive: true, force: true }));
@@ -180,7 +175,7 @@ suite('records of version 0.1 (one file per record)', () => {
     try {
       const [user] = await registry.listUsers(resourceId);
       assert.equal(user.label, 'alice');
-      const [token] = await registry.listTokens(resourceId, userId(1));
+      const [token] = await registry.listTokens(resourceId, testUserId(1));
       assert.equal(await registry.getTokenValue(token), 'alice-token');
       await assert.rejects(fs.stat(legacy()), { code: 'ENOENT' });
     } finally {
@@ -189,18 +184,18 @@ suite('records of version 0.1 (one file per record)', () => {
   });
 
   test('a truncated user.json, a user.json holding null and temporary files: the users are kept and reported, the rest is read', async () => {
-    await write(legacy(resourceId, 'users', encoded(userId(2)), 'user.json'), '{"resourceId":"6f1c2f38-0000-4000-8000-0000000');
-    await write(legacy(resourceId, 'users', encoded(userId(3)), 'user.json'), 'null');
-    await write(legacy(resourceId, 'users', encoded(userId(3)), 'user.json.1234.tmp'), '{"half":');
-    await write(legacy(resourceId, 'users', encoded(userId(1)), 'tokens', 'tok-2.json'), '{"broken');
+    await write(legacy(resourceId, 'users', encoded(testUserId(2)), 'user.json'), '{"resourceId":"6f1c2f38-0000-4000-8000-0000000');
+    await write(legacy(resourceId, 'users', encoded(testUserId(3)), 'user.json'), 'null');
+    await write(legacy(resourceId, 'users', encoded(testUserId(3)), 'user.json.1234.tmp'), '{"half":');
+    await write(legacy(resourceId, 'users', encoded(testUserId(1)), 'tokens', 'tok-2.json'), '{"broken');
     await secrets.store(Registry.secretKeyForToken({ resourceId, tokenId: 'tok-2' }), 'unreadable-token');
     const log = recordingLog();
     const registry = new Registry(root, secrets, log);
     try {
       assert.deepEqual((await registry.listUsers(resourceId)).map((user) => [user.userId, user.damaged === true]).sort(), [
-        [userId(1), false],
-        [userId(2), true],
-        [userId(3), true],
+        [testUserId(1), false],
+        [testUserId(2), true],
+        [testUserId(3), true],
       ]);
       assert.equal(log.warnings.filter((warning) => /was damaged/.test(warning)).length, 3);
       assert.equal(await secrets.get(Registry.secretKeyForToken({ resourceId, tokenId: 'tok-2' })), undefined, 'the value of a token no record points to is deleted');

@@ -98,6 +98,12 @@ suite('tree model', () => {
     assert.equal(nextRefreshTime([token('a', 0, minutes(2))], NOW, { everyMinute: true })?.toISOString(), at(1));
   });
 
+  test('the next refresh is found among 150,000 tokens (a spread over that many arguments throws)', () => {
+    const many = Array.from({ length: 150_000 }, (_, n) => token(`t${n}`, 0, minutes(60) + n));
+    assert.equal(nextRefreshTime(many, NOW, { everyMinute: false })?.toISOString(), at(minutes(60)));
+    assert.ok(nextRefreshTime(many, NOW, { everyMinute: true }));
+  });
+
   test('nodes have stable ids, know their parent and are told apart from options objects', () => {
     const records = new RecordState();
     const resourceRecord = { id: 'r1', name: 'dev', endpoint: 'https://dev.communication.azure.com/', host: 'dev.communication.azure.com', addedAt: at(0), isLocalEmulator: false };
