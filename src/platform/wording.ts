@@ -2,6 +2,8 @@
 // described the same way wherever it appears.
 import * as vscode from 'vscode';
 import type { ConnectionStringFailure } from '../core/connectionString';
+import { MAX_LABEL_LENGTH } from '../core/displayText';
+import { MAX_USER_ID_LENGTH, type UserIdProblem } from '../core/userIdInput';
 import type { TokenRecord } from '../core/records';
 import type { TokenStatus } from '../core/tokenStatus';
 import { timeLeft } from '../core/userSummary';
@@ -114,3 +116,25 @@ export function describeConnectionStringProblem(failure: ConnectionStringFailure
   }
 }
 
+/** What is wrong with a user ID, in plain words; built from the problem code only (the text could be a pasted secret). */
+export function describeUserIdProblem(problem: UserIdProblem): string {
+  switch (problem) {
+    case 'empty':
+      return vscode.l10n.t('Enter the ID of an existing Communication Services user: 8:acs:<resource id>_<user id>.');
+    case 'tooLong':
+      return vscode.l10n.t('This is too long to be a Communication Services user ID (at most {0} characters): paste the ID alone.', MAX_USER_ID_LENGTH);
+    case 'controlCharacters':
+      return vscode.l10n.t('The user ID contains a line break, a tab or another invisible character: paste the ID alone.');
+    case 'teamsUser':
+      return vscode.l10n.t('This is the ID of a Microsoft Teams user or guest, not of a Communication Services user (8:acs:<resource id>_<user id>).');
+    case 'phoneNumber':
+      return vscode.l10n.t('This is a phone number, not a Communication Services user ID (8:acs:<resource id>_<user id>).');
+    case 'notAcs':
+      return vscode.l10n.t('This is not a Communication Services user ID (8:acs:<resource id>_<user id>).');
+  }
+}
+
+/** A label refused for its length (typed: in the input box; from code: naming the option). */
+export function labelTooLongText(length: number): string {
+  return vscode.l10n.t('A label is at most {0} characters long; this one has {1}.', MAX_LABEL_LENGTH, length.toLocaleString());
+}
