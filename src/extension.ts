@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const prompts = new Prompts();
   const progress = new ServiceProgress();
   const config = new Config();
-  const clients = new IdentityClients(registry);
+  const clients = new IdentityClients(registry, () => config.requestTimeoutSeconds * 1000);
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
   stopping = async () => {
     await emulator.stop();

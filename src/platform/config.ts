@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
 import { isTokenScope, isValidTokenLifetime, TOKEN_LIFETIME_MINUTES, type TokenScope } from '../shared/scopes';
 
 /** The settings section and keys; package.json `contributes.configuration` declares the same. */
@@ -6,7 +7,9 @@ export const CONFIG_SECTION = 'acsIdentity';
 export const ConfigKey = {
   defaultScopes: 'defaultScopes',
   tokenLifetimeMinutes: 'tokenLifetimeMinutes',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
 } as const;
+
 
 const DEFAULT_SCOPES: readonly TokenScope[] = ['chat', 'voip'];
 
@@ -21,8 +24,18 @@ export class Config {
     return [...new Set(scopes)];
   }
 
+  get requestTimeoutSeconds(): number {
+    return wholeNumberSetting(ConfigKey.requestTimeoutSeconds, REQUEST_TIMEOUT_SECONDS);
+  }
+
   get tokenLifetimeMinutes(): number {
     const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(ConfigKey.tokenLifetimeMinutes);
     return typeof value === 'number' && isValidTokenLifetime(value) ? value : TOKEN_LIFETIME_MINUTES.default;
   }
+}
+
+/** A whole-number setting within its range, else its default. */
+function wholeNumberSetting(key: string, range: { readonly min: number; readonly max: number; readonly default: number }): number {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(key);
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max ? value : range.default;
 }
