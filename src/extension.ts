@@ -20,6 +20,7 @@ import { Messages } from './ui/messages';
 import { Pickers } from './ui/pickers';
 import { ServiceProgress } from './ui/progress';
 import { Prompts } from './ui/prompts';
+import { TokenClipboard } from './ui/tokenClipboard';
 
 /** Set to 1 by `npm start`: activation starts the local emulator (or uses another window's) and lists it. */
 const START_EMULATOR_VARIABLE = 'ACS_IDENTITY_START_EMULATOR';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     await emulator.stop();
     await registry.dispose();
   };
+  const tokenClipboard = new TokenClipboard(config, messages);
   const services: Services = {
     registry,
     workflows: new IdentityWorkflows(registry, clients),
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     errors: new ErrorPresenter(messages, logger),
     progress,
     logger,
+    tokenClipboard,
     tree: view.tree,
     emulator,
     environment: process.env,
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   context.subscriptions.push(
     logger,
     messages,
+    tokenClipboard,
     ...view.disposables,
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
     ...registerCommands(services),

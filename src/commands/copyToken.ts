@@ -62,8 +62,12 @@ export async function copyToken(services: Services, invocation: Invocation): Pro
     if (!issued) {
       return undefined;
     }
-    await vscode.env.clipboard.writeText(issued.token);
-    services.messages.status(vscode.l10n.t('Issued a token for {0} and copied it to the clipboard', name));
+    const clearedIn = await services.tokenClipboard.copy(issued.token);
+    services.messages.status(
+      clearedIn > 0
+        ? vscode.l10n.t('Issued a token for {0} and copied it to the clipboard (cleared in {1} s)', name, clearedIn)
+        : vscode.l10n.t('Issued a token for {0} and copied it to the clipboard', name),
+    );
     return { userId: user.userId, expiresOn: issued.expiresOn };
   }
 

@@ -10,6 +10,7 @@ import type { Messages } from '../ui/messages';
 import type { Pickers } from '../ui/pickers';
 import type { ServiceProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
+import type { TokenClipboard } from '../ui/tokenClipboard';
 
 /** What command handlers work with, passed to each one (no globals). */
 export interface Services {
@@ -24,6 +25,8 @@ export interface Services {
   /** Cancellable progress notifications for network calls. */
   readonly progress: ServiceProgress;
   readonly logger: Logger;
+  /** Copies tokens (and clears them again when the settings say so). */
+  readonly tokenClipboard: TokenClipboard;
   readonly tree: IdentitiesTreeProvider;
   readonly emulator: EmulatorHost;
   /** The process environment (the quickstarts' connection-string variable is read from it when asked). */

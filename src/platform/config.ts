@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
+import { CLEAR_CLIPBOARD_SECONDS, REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
 import { isTokenScope, isValidTokenLifetime, TOKEN_LIFETIME_MINUTES, type TokenScope } from '../shared/scopes';
 
 /** The settings section and keys; package.json `contributes.configuration` declares the same. */
@@ -8,6 +8,7 @@ export const ConfigKey = {
   defaultScopes: 'defaultScopes',
   tokenLifetimeMinutes: 'tokenLifetimeMinutes',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  clearClipboardAfterSeconds: 'clearClipboardAfterSeconds',
 } as const;
 
 
@@ -26,6 +27,10 @@ export class Config {
 
   get requestTimeoutSeconds(): number {
     return wholeNumberSetting(ConfigKey.requestTimeoutSeconds, REQUEST_TIMEOUT_SECONDS);
+  }
+
+  get clearClipboardAfterSeconds(): number {
+    return wholeNumberSetting(ConfigKey.clearClipboardAfterSeconds, CLEAR_CLIPBOARD_SECONDS);
   }
 
   get tokenLifetimeMinutes(): number {

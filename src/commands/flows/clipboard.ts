@@ -25,6 +25,10 @@ export function copyIssuedTokenAction(services: Services, userName: string, toke
 }
 
 async function putOnClipboard(services: Services, userName: string, token: string): Promise<void> {
-  await vscode.env.clipboard.writeText(token);
-  services.messages.status(vscode.l10n.t('Copied a token of {0} to the clipboard', userName));
+  const clearedIn = await services.tokenClipboard.copy(token);
+  services.messages.status(
+    clearedIn > 0
+      ? vscode.l10n.t('Copied a token of {0} to the clipboard (cleared in {1} s)', userName, clearedIn)
+      : vscode.l10n.t('Copied a token of {0} to the clipboard', userName),
+  );
 }
