@@ -84,7 +84,22 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   logger.info('Activated');
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? createTestApi({ tree: view.tree, clock, messages, prompts, progress, registry, storageDirectory, secrets: context.secrets, emulator, resumeLocalEmulator: resumeEmulator })
+    ? createTestApi({
+        tree: view.tree,
+        clock,
+        messages,
+        prompts,
+        progress,
+        registry,
+        storageDirectory,
+        logDirectory: context.logUri.fsPath,
+        logger,
+        globalState: context.globalState,
+        workspaceState: context.workspaceState,
+        secrets: context.secrets,
+        emulator,
+        resumeLocalEmulator: resumeEmulator,
+      })
     : undefined;
 }
 
