@@ -23,6 +23,7 @@ import { Pickers } from './ui/pickers';
 import { ServiceProgress } from './ui/progress';
 import { Prompts } from './ui/prompts';
 import { TokenStatusBar } from './ui/tokenStatusBar';
+import { TokenClipboard } from './ui/tokenClipboard';
 
 /** Set to 1 by `npm start`: activation starts the local emulator (or uses another window's) and lists it. */
 const START_EMULATOR_VARIABLE = 'ACS_IDENTITY_START_EMULATOR';
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const prompts = new Prompts();
   const progress = new ServiceProgress();
   const config = new Config();
-  const clients = new IdentityClients(registry);
+  const clients = new IdentityClients(registry, () => config.requestTimeoutSeconds * 1000);
   const resourceInUse = new ResourceInUse();
   const statusBar = new TokenStatusBar(registry, resourceInUse, config, clock, { copyToken: CommandId.copyToken, showView: `${IDENTITIES_VIEW_ID}.focus` });
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     await emulator.stop();
     await registry.dispose();
   };
+  const tokenClipboard = new TokenClipboard(config, messages);
   const services: Services = {
     registry,
     workflows: new IdentityWorkflows(registry, clients),
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     errors: new ErrorPresenter(messages, logger),
     progress,
     logger,
+    tokenClipboard,
     tree: view.tree,
     emulator,
     resourceInUse,
@@ -73,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   context.subscriptions.push(
     logger,
     messages,
+    tokenClipboard,
     ...view.disposables,
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
@@ -88,7 +92,23 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   logger.info('Activated');
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? createTestApi({ tree: view.tree, statusBar, clock, messages, prompts, progress, registry, storageDirectory, secrets: context.secrets, emulator, resumeLocalEmulator: resumeEmulator })
+    ? createTestApi({
+        tree: view.tree,
+        statusBar,
+        clock,
+        messages,
+        prompts,
+        progress,
+        registry,
+        storageDirectory,
+        logDirectory: context.logUri.fsPath,
+        logger,
+        globalState: context.globalState,
+        workspaceState: context.workspaceState,
+        secrets: context.secrets,
+        emulator,
+        resumeLocalEmulator: resumeEmulator,
+      })
     : undefined;
 }
 

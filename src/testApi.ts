@@ -3,6 +3,7 @@
 // in normal use: it can read secrets. It holds nothing itself: tests subscribe to what they record.
 import type * as vscode from 'vscode';
 import type { Clock } from './platform/clock';
+import type { Logger } from './platform/logger';
 import type { EmulatorHost } from './localEmulator/emulatorHost';
 import { Registry } from './storage/registry';
 import type { IdentitiesTreeProvider } from './tree/identitiesTreeProvider';
@@ -38,6 +39,12 @@ export interface AcsIdentityTestApi {
   };
   /** The extension's global storage folder: a new `Registry` over it reads what another window would. */
   readonly storageDirectory: string;
+  /** The folder of the extension's log files (`context.logUri`): the "ACS Identities" channel is written there. */
+  readonly logDirectory: string;
+  /** Fires with every line written to the "ACS Identities" log channel, as written (redacted). */
+  readonly onDidLog: vscode.Event<string>;
+  /** The extension's globalState and workspaceState, key by key (it keeps nothing there today). */
+  mementos(): { readonly global: readonly [string, unknown][]; readonly workspace: readonly [string, unknown][] };
   /** The extension's own `context.secrets`. */
   readonly secrets: vscode.SecretStorage;
   /** Resolves once every write started so far (records and secrets) is done. */
@@ -62,6 +69,10 @@ export interface TestApiParts {
   readonly progress: ServiceProgress;
   readonly registry: Registry;
   readonly storageDirectory: string;
+  readonly logDirectory: string;
+  readonly logger: Logger;
+  readonly globalState: vscode.Memento;
+  readonly workspaceState: vscode.Memento;
   readonly secrets: vscode.SecretStorage;
   readonly emulator: EmulatorHost;
   resumeLocalEmulator(): Promise<void>;
@@ -95,6 +106,12 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
       cancel: (title) => progress.cancel(title),
     },
     storageDirectory: parts.storageDirectory,
+    logDirectory: parts.logDirectory,
+    onDidLog: parts.logger.onDidWrite,
+    mementos: () => ({
+      global: parts.globalState.keys().map((key) => [key, parts.globalState.get(key)]),
+      workspace: parts.workspaceState.keys().map((key) => [key, parts.workspaceState.get(key)]),
+    }),
     secrets: parts.secrets,
     whenIdle: () => registry.whenIdle(),
     secretKeys: async () => {

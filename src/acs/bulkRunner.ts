@@ -4,7 +4,9 @@ import { classifyServiceError, type ServiceErrorInfo, type ServiceErrorKind } fr
 /** How many times one item is sent again after a 429 before it counts as failed. */
 const MAX_THROTTLED_ATTEMPTS = 10;
 /** Failures that every other item would meet too: the run stops at the first. */
-const FATAL_KINDS: ReadonlySet<ServiceErrorKind> = new Set(['keyRejected', 'unreachable', 'notOwned']);
+const FATAL_KINDS: ReadonlySet<ServiceErrorKind> = new Set(['keyRejected', 'unreachable', 'notOwned', 'timedOut', 'connectionLost']);
+/** Failures after which the item's request may have taken effect all the same. */
+const UNCERTAIN_KINDS: ReadonlySet<ServiceErrorKind> = new Set(['timedOut', 'connectionLost']);
 
 export interface BulkOutcome {
   readonly succeeded: number;
@@ -83,6 +85,9 @@ export function runInBulk(count: number, operation: (index: number, signal: Abor
         return;
       }
       failed++;
+      if (UNCERTAIN_KINDS.has(info.kind)) {
+        interrupted++;
+      }
       const reason = reasonOf(info);
       failures.set(reason, (failures.get(reason) ?? 0) + 1);
       if (FATAL_KINDS.has(info.kind)) {

@@ -1,10 +1,18 @@
 import type { CommunicationIdentityClient } from '@azure/communication-identity';
 import type { AcsConnectionString } from '../core/connectionString';
 import type { TokenScope } from '../shared/scopes';
+import { ServiceCalls } from './serviceCalls';
 
 export interface IssuedToken {
   readonly token: string;
   readonly expiresOn: Date;
+}
+
+export interface IdentityClientOptions {
+  /** `false` for bulk operations, which pace themselves on the service's 429s. */
+  readonly retries?: boolean;
+  /** How long one call (its retries included) may take, read at each call; 0 or absent: no limit. */
+  readonly timeoutMs?: () => number;
 }
 
 type IdentitySdk = typeof import('@azure/communication-identity');
@@ -20,34 +28,41 @@ function loadSdk(): IdentitySdk {
   return sdk;
 }
 
-/** The identity operations the extension uses, over the official SDK. */
+/**
+ * The identity operations the extension uses, over the official SDK. Each call ends by itself
+ * after the time allowed, and a failure says whether it was cancelled, timed out or cut off
+ * after sending (serviceCalls.ts).
+ */
 export class AcsIdentityClient {
   private readonly client: CommunicationIdentityClient;
+  private readonly calls = new ServiceCalls();
 
-  /** `retries: false` for bulk operations, which pace themselves on the service's 429s. */
-  constructor(connection: AcsConnectionString, options: { retries?: boolean } = {}) {
+  constructor(
+    connection: AcsConnectionString,
+    private readonly options: IdentityClientOptions = {},
+  ) {
     // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
     this.client = new (loadSdk().CommunicationIdentityClient)(connection.canonical, {
       allowInsecureConnection: connection.isLoopback,
+      additionalPolicies: [{ policy: this.calls.policy, position: 'perRetry' }],
       ...(options.retries === false ? { retryOptions: { maxRetries: 0 } } : {}),
     });
   }
 
   async createUser(signal?: AbortSignal): Promise<{ userId: string }> {
-    const user = await this.client.createUser({ abortSignal: signal });
+    const user = await this.call(signal, (abortSignal) => this.client.createUser({ abortSignal }));
     return { userId: user.communicationUserId };
   }
 
   async createUserAndToken(scopes: readonly TokenScope[], lifetimeMinutes: number, signal?: AbortSignal): Promise<{ userId: string } & IssuedToken> {
-    const result = await this.client.createUserAndToken([...scopes], { tokenExpiresInMinutes: lifetimeMinutes, abortSignal: signal });
+    const result = await this.call(signal, (abortSignal) => this.client.createUserAndToken([...scopes], { tokenExpiresInMinutes: lifetimeMinutes, abortSignal }));
     return { userId: result.user.communicationUserId, token: result.token, expiresOn: result.expiresOn };
   }
 
   async issueToken(userId: string, scopes: readonly TokenScope[], lifetimeMinutes: number, signal?: AbortSignal): Promise<IssuedToken> {
-    const result = await this.client.getToken({ communicationUserId: userId }, [...scopes], {
-      tokenExpiresInMinutes: lifetimeMinutes,
-      abortSignal: signal,
-    });
+    const result = await this.call(signal, (abortSignal) =>
+      this.client.getToken({ communicationUserId: userId }, [...scopes], { tokenExpiresInMinutes: lifetimeMinutes, abortSignal }),
+    );
     return { token: result.token, expiresOn: result.expiresOn };
   }
 
@@ -58,10 +73,14 @@ export class AcsIdentityClient {
   }
 
   async revokeTokens(userId: string, signal?: AbortSignal): Promise<void> {
-    await this.client.revokeTokens({ communicationUserId: userId }, { abortSignal: signal });
+    await this.call(signal, (abortSignal) => this.client.revokeTokens({ communicationUserId: userId }, { abortSignal }));
   }
 
   async deleteUser(userId: string, signal?: AbortSignal): Promise<void> {
-    await this.client.deleteUser({ communicationUserId: userId }, { abortSignal: signal });
+    await this.call(signal, (abortSignal) => this.client.deleteUser({ communicationUserId: userId }, { abortSignal }));
+  }
+
+  private call<T>(signal: AbortSignal | undefined, operation: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.calls.run(signal, this.options.timeoutMs?.() ?? 0, operation);
   }
 }

@@ -17,7 +17,11 @@ export class MissingConnectionStringError extends Error {
 export class IdentityClients {
   private readonly clients = new Map<string, AcsIdentityClient>();
 
-  constructor(private readonly registry: Registry) {}
+  /** `timeoutMs`: how long one call may take (the setting, read at each call); no limit when absent. */
+  constructor(
+    private readonly registry: Registry,
+    private readonly timeoutMs?: () => number,
+  ) {}
 
   /** `retries: false`: the SDK's own retries off, for bulk operations that pace themselves. */
   async forResource(resourceId: string, options: { retries?: boolean } = {}): Promise<AcsIdentityClient> {
@@ -31,7 +35,7 @@ export class IdentityClients {
     if (!parsed?.ok) {
       throw new MissingConnectionStringError();
     }
-    const client = new AcsIdentityClient(parsed.value, options);
+    const client = new AcsIdentityClient(parsed.value, { ...options, timeoutMs: this.timeoutMs });
     this.clients.set(key, client);
     return client;
   }

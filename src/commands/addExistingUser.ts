@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { parseAcsUserId } from '../shared/identifiers';
 import { userDisplayName } from '../core/userSummary';
+import { parseUserIdInput } from '../core/userIdInput';
+import { describeUserIdProblem } from '../platform/wording';
 import { optionsOf, type Invocation } from './flows/options';
 import type { Services } from './services';
 import { newUserLabel, targetResource } from './flows/targets';
@@ -20,11 +22,12 @@ export async function addExistingUser(services: Services, invocation: Invocation
     }
     return undefined;
   }
-  const parsed = parseAcsUserId(text);
-  if (!parsed) {
-    services.messages.error(vscode.l10n.t('"{0}" is not a Communication Services user ID (8:acs:<resource id>_<user id>).', text.trim()));
+  const checked = parseUserIdInput(text);
+  if (!checked.ok) {
+    services.messages.error(vscode.l10n.t('The user was not added: {0}', describeUserIdProblem(checked.problem)));
     return undefined;
   }
+  const parsed = checked.id;
   const existing = await services.registry.getUser(resource.id, parsed.raw);
   if (existing) {
     services.messages.info(vscode.l10n.t('{0} is already in the list of "{1}".', userDisplayName(existing), resource.name));

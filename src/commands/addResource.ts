@@ -26,7 +26,7 @@ export async function addResource(services: Services, invocation: Invocation): P
   if (options.connectionString !== undefined) {
     const parsed = parseConnectionString(options.connectionString);
     if (!parsed.ok) {
-      services.messages.error(vscode.l10n.t('The connection string was not added: {0}', describeConnectionStringProblem(parsed.problem)));
+      services.messages.error(vscode.l10n.t('The connection string was not added: {0}', describeConnectionStringProblem(parsed)));
       return undefined;
     }
     connection = parsed.value;
@@ -112,7 +112,7 @@ async function askConnectionString(services: Services, title: string): Promise<A
     if (choice.from === 'environment' && parsed) {
       if (!parsed.ok) {
         services.messages.error(
-          vscode.l10n.t('{0} does not hold a valid connection string: {1}', CONNECTION_STRING_VARIABLE, describeConnectionStringProblem(parsed.problem)),
+          vscode.l10n.t('{0} does not hold a valid connection string: {1}', CONNECTION_STRING_VARIABLE, describeConnectionStringProblem(parsed)),
         );
         return undefined;
       }
@@ -126,7 +126,7 @@ async function askConnectionString(services: Services, title: string): Promise<A
     password: true,
     validate: (value) => {
       const parsed = parseConnectionString(value);
-      return parsed.ok ? undefined : describeConnectionStringProblem(parsed.problem);
+      return parsed.ok ? undefined : describeConnectionStringProblem(parsed);
     },
   });
   if (text === undefined) {

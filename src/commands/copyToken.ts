@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { userDisplayName } from '../core/userSummary';
-import { putTokenOnClipboard } from './flows/clipboard';
+import { copiedTokenOf, putTokenOnClipboard } from './flows/clipboard';
 import type { Invocation } from './flows/options';
 import type { Services } from './services';
 import { targetUser } from './flows/targets';
@@ -18,10 +18,12 @@ export async function copyToken(services: Services, invocation: Invocation): Pro
     return undefined;
   }
   const name = userDisplayName(target.user);
-  await putTokenOnClipboard(
-    services,
-    token.value,
-    token.issued ? vscode.l10n.t('Issued a token for {0} and copied it to the clipboard', name) : vscode.l10n.t('Copied a token of {0} to the clipboard', name),
+  await putTokenOnClipboard(services, token.value, (clearedIn) =>
+    token.issued
+      ? clearedIn > 0
+        ? vscode.l10n.t('Issued a token for {0} and copied it to the clipboard (cleared in {1} s)', name, clearedIn)
+        : vscode.l10n.t('Issued a token for {0} and copied it to the clipboard', name)
+      : copiedTokenOf(name)(clearedIn),
   );
   return { userId: target.user.userId, expiresOn: token.expiresOn };
 }

@@ -24,7 +24,7 @@ export async function copyTokenAs(services: Services, invocation: Invocation): P
     return undefined;
   }
   const name = userDisplayName(target.user);
-  await putTokenOnClipboard(services, formatToken(format, { userId: target.user.userId, token: token.value, expiresOn: token.expiresOn }), copiedAs(format, name));
+  await putTokenOnClipboard(services, formatToken(format, { userId: target.user.userId, token: token.value, expiresOn: token.expiresOn }), () => copiedAs(format, name));
   return { userId: target.user.userId, expiresOn: token.expiresOn, format };
 }
 

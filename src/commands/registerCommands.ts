@@ -15,7 +15,8 @@ import { forgetUser } from './forgetUser';
 import { importUsers } from './importUsers';
 import { insertToken } from './insertToken';
 import { issueToken } from './issueToken';
-import { invocationOf, optionTypeProblems, type Invocation } from './flows/options';
+import { invocationOf, OPTION_NAMES, optionTypeProblems, unknownOptions, type Invocation } from './flows/options';
+import { quoteForMessage } from '../core/displayText';
 import { refresh } from './refresh';
 import { removeDamagedRecords } from './removeDamagedRecords';
 import { removeResource } from './removeResource';
@@ -76,8 +77,12 @@ export function registerCommands(services: Services): vscode.Disposable[] {
   );
 }
 
-/** An options object with a value of the wrong type is refused before the command starts, naming the option. */
+/** An options object with an unknown option or a value of the wrong type is refused before the command starts, naming the option. */
 function optionsAreWellTyped(services: Services, commandId: string, options: object): boolean {
+  const unknown = unknownOptions(options);
+  for (const option of unknown) {
+    services.messages.error(vscode.l10n.t('{0}: there is no option "{1}"; the options are {2}.', commandId, quoteForMessage(option, 30), OPTION_NAMES.join(', ')));
+  }
   const problems = optionTypeProblems(options);
   for (const { option, expected } of problems) {
     services.messages.error(
@@ -88,5 +93,5 @@ function optionsAreWellTyped(services: Services, commandId: string, options: obj
           : vscode.l10n.t('{0}: the "{1}" option must be an array of strings.', commandId, option),
     );
   }
-  return problems.length === 0;
+  return unknown.length === 0 && problems.length === 0;
 }

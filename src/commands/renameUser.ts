@@ -3,7 +3,7 @@ import { shortenUserId } from '../shared/identifiers';
 import { userDisplayName } from '../core/userSummary';
 import type { Invocation } from './flows/options';
 import type { Services } from './services';
-import { targetUser } from './flows/targets';
+import { acceptedLabel, targetUser } from './flows/targets';
 
 /** Sets or clears a user's label (local only). An empty label (`''` from code) shows the shortened ID again. */
 export async function renameUser(services: Services, invocation: Invocation): Promise<{ userId: string; label?: string } | undefined> {
@@ -20,7 +20,11 @@ export async function renameUser(services: Services, invocation: Invocation): Pr
     }
     return undefined;
   }
-  const renamed = await services.registry.renameUser(resource.id, user.userId, label);
+  const accepted = acceptedLabel(services, title, label);
+  if (!accepted) {
+    return undefined;
+  }
+  const renamed = await services.registry.renameUser(resource.id, user.userId, accepted.label);
   services.messages.status(
     renamed.label
       ? vscode.l10n.t('Renamed {0} to {1}', userDisplayName(user), renamed.label)

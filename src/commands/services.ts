@@ -11,6 +11,7 @@ import type { Messages } from '../ui/messages';
 import type { Pickers } from '../ui/pickers';
 import type { ServiceProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
+import type { TokenClipboard } from '../ui/tokenClipboard';
 
 /** What command handlers work with, passed to each one (no globals). */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   /** Cancellable progress notifications for network calls. */
   readonly progress: ServiceProgress;
   readonly logger: Logger;
+  /** Copies tokens (and clears them again when the settings say so). */
+  readonly tokenClipboard: TokenClipboard;
   readonly tree: IdentitiesTreeProvider;
   readonly emulator: EmulatorHost;
   /** Told of every token copied, inserted or issued: the status bar shows that resource. */

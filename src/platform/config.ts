@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CLEAR_CLIPBOARD_SECONDS, REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
 import { isTokenScope, isValidTokenLifetime, TOKEN_LIFETIME_MINUTES, type TokenScope } from '../shared/scopes';
 
 /** The settings section and keys; package.json `contributes.configuration` declares the same. */
@@ -7,7 +8,10 @@ export const ConfigKey = {
   defaultScopes: 'defaultScopes',
   tokenLifetimeMinutes: 'tokenLifetimeMinutes',
   statusBarEnabled: 'statusBar.enabled',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+  clearClipboardAfterSeconds: 'clearClipboardAfterSeconds',
 } as const;
+
 
 const DEFAULT_SCOPES: readonly TokenScope[] = ['chat', 'voip'];
 
@@ -27,8 +31,22 @@ export class Config {
     return vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(ConfigKey.statusBarEnabled) !== false;
   }
 
+  get requestTimeoutSeconds(): number {
+    return wholeNumberSetting(ConfigKey.requestTimeoutSeconds, REQUEST_TIMEOUT_SECONDS);
+  }
+
+  get clearClipboardAfterSeconds(): number {
+    return wholeNumberSetting(ConfigKey.clearClipboardAfterSeconds, CLEAR_CLIPBOARD_SECONDS);
+  }
+
   get tokenLifetimeMinutes(): number {
     const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(ConfigKey.tokenLifetimeMinutes);
     return typeof value === 'number' && isValidTokenLifetime(value) ? value : TOKEN_LIFETIME_MINUTES.default;
   }
+}
+
+/** A whole-number setting within its range, else its default. */
+function wholeNumberSetting(key: string, range: { readonly min: number; readonly max: number; readonly default: number }): number {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(key);
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max ? value : range.default;
 }

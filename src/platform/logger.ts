@@ -4,31 +4,34 @@ import { redactSecrets } from '../core/redact';
 
 /**
  * The "ACS Identities" log channel. Everything written here goes through `redactSecrets` first
- * (connection strings, tokens, HMAC signatures).
+ * (connection strings, tokens, HMAC signatures). Each line written is also announced on
+ * `onDidWrite`, as written, so that the secret audit test reads exactly what reached the channel.
  */
 export class Logger implements Log, vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
+  private readonly writtenEmitter = new vscode.EventEmitter<string>();
+  readonly onDidWrite = this.writtenEmitter.event;
 
   constructor(name: string) {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 
   debug(message: string): void {
-    this.channel.debug(redactSecrets(message));
+    this.channel.debug(this.written(message));
   }
 
   info(message: string): void {
-    this.channel.info(redactSecrets(message));
+    this.channel.info(this.written(message));
   }
 
   warn(message: string): void {
-    this.channel.warn(redactSecrets(message));
+    this.channel.warn(this.written(message));
   }
 
   /** Logs an error with its stack (and its cause chain), redacted. */
   error(message: string, error?: unknown): void {
     const details = error === undefined ? '' : `\n${describeError(error)}`;
-    this.channel.error(redactSecrets(message + details));
+    this.channel.error(this.written(message + details));
   }
 
   show(): void {
@@ -37,6 +40,13 @@ export class Logger implements Log, vscode.Disposable {
 
   dispose(): void {
     this.channel.dispose();
+    this.writtenEmitter.dispose();
+  }
+
+  private written(message: string): string {
+    const redacted = redactSecrets(message);
+    this.writtenEmitter.fire(redacted);
+    return redacted;
   }
 }
 

@@ -1,7 +1,9 @@
 // The localized words the tree, the pickers and the commands share, so that a token or a user is
 // described the same way wherever it appears.
 import * as vscode from 'vscode';
-import type { ConnectionStringProblem } from '../core/connectionString';
+import type { ConnectionStringFailure } from '../core/connectionString';
+import { MAX_LABEL_LENGTH } from '../core/displayText';
+import { MAX_USER_ID_LENGTH, type UserIdProblem } from '../core/userIdInput';
 import type { TokenRecord } from '../core/records';
 import type { TokenStatus } from '../core/tokenStatus';
 import { timeLeft } from '../core/userSummary';
@@ -73,13 +75,25 @@ export function scopeDescription(scope: TokenScope): string {
 }
 
 /**
- * What is wrong with a connection string, in plain words. Built from the problem code only, so it
- * can never echo the key (the SDK's own parse error does, which is why it is never shown).
+ * What is wrong with a connection string, in plain words that say what to paste instead. Built
+ * from the problem code (and, for another service's string, that service's name) only, so it can
+ * never echo the key (the SDK's own parse error does, which is why it is never shown).
  */
-export function describeConnectionStringProblem(problem: ConnectionStringProblem): string {
-  switch (problem) {
+export function describeConnectionStringProblem(failure: ConnectionStringFailure): string {
+  switch (failure.problem) {
     case 'empty':
       return vscode.l10n.t('Paste the connection string from the Keys page of the resource in the Azure portal.');
+    case 'severalConnectionStrings':
+      return vscode.l10n.t('The text holds more than one connection string: paste only one of them (the primary or the secondary).');
+    case 'otherService':
+      return vscode.l10n.t(
+        'This is a connection string of {0}, not of Azure Communication Services: copy the one on the Keys page of your Communication Services resource (endpoint=https://<name>.communication.azure.com/;accesskey=…).',
+        failure.service ?? '',
+      );
+    case 'onlyAccessKey':
+      return vscode.l10n.t('This is an access key alone: paste the whole connection string (endpoint=…;accesskey=…) from the Keys page of the resource.');
+    case 'onlyEndpoint':
+      return vscode.l10n.t('This is an endpoint alone: paste the whole connection string (endpoint=…;accesskey=…) from the Keys page of the resource.');
     case 'missingEndpoint':
       return vscode.l10n.t('The connection string has no "endpoint=" field.');
     case 'missingAccessKey':
@@ -87,7 +101,7 @@ export function describeConnectionStringProblem(problem: ConnectionStringProblem
     case 'duplicateField':
       return vscode.l10n.t('The connection string has the same field twice.');
     case 'unknownField':
-      return vscode.l10n.t('The connection string has a field other than "endpoint" and "accesskey".');
+      return vscode.l10n.t('The connection string has a field other than "endpoint" and "accesskey": paste it as the Keys page of the resource shows it.');
     case 'endpointNotUrl':
       return vscode.l10n.t('The endpoint is not a URL such as https://<name>.communication.azure.com/.');
     case 'endpointNotHttps':
@@ -96,7 +110,36 @@ export function describeConnectionStringProblem(problem: ConnectionStringProblem
       return vscode.l10n.t('The endpoint must not have a path: use only https://<name>.communication.azure.com/.');
     case 'endpointHasQuery':
       return vscode.l10n.t('The endpoint must not have a query or a fragment.');
+    case 'endpointIsIpv6':
+      return vscode.l10n.t('The endpoint is an IPv6 address, which the Azure SDK cannot connect to: use 127.0.0.1 instead of [::1] for the local emulator, or a host name.');
     case 'accessKeyNotBase64':
       return vscode.l10n.t('The access key is not valid base64 (copy it again from the Azure portal).');
+    case 'accessKeyIncomplete':
+      return vscode.l10n.t('The access key is cut off or has extra characters: copy it again, whole, from the Keys page of the resource.');
+    case 'accessKeyTooShort':
+      return vscode.l10n.t('The access key is too short to be a Communication Services key (those are 88 characters long): copy the connection string again from the Keys page of the resource.');
   }
+}
+
+/** What is wrong with a user ID, in plain words; built from the problem code only (the text could be a pasted secret). */
+export function describeUserIdProblem(problem: UserIdProblem): string {
+  switch (problem) {
+    case 'empty':
+      return vscode.l10n.t('Enter the ID of an existing Communication Services user: 8:acs:<resource id>_<user id>.');
+    case 'tooLong':
+      return vscode.l10n.t('This is too long to be a Communication Services user ID (at most {0} characters): paste the ID alone.', MAX_USER_ID_LENGTH);
+    case 'controlCharacters':
+      return vscode.l10n.t('The user ID contains a line break, a tab or another invisible character: paste the ID alone.');
+    case 'teamsUser':
+      return vscode.l10n.t('This is the ID of a Microsoft Teams user or guest, not of a Communication Services user (8:acs:<resource id>_<user id>).');
+    case 'phoneNumber':
+      return vscode.l10n.t('This is a phone number, not a Communication Services user ID (8:acs:<resource id>_<user id>).');
+    case 'notAcs':
+      return vscode.l10n.t('This is not a Communication Services user ID (8:acs:<resource id>_<user id>).');
+  }
+}
+
+/** A label refused for its length (typed: in the input box; from code: naming the option). */
+export function labelTooLongText(length: number): string {
+  return vscode.l10n.t('A label is at most {0} characters long; this one has {1}.', MAX_LABEL_LENGTH, length.toLocaleString());
 }

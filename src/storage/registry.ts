@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { AcsConnectionString } from '../core/connectionString';
+import { storedLabel } from '../core/displayText';
 import type { Log } from '../core/log';
 import type { PendingOperation, RecordEvent, Stamp } from '../core/recordEvents';
 import { emptyChange, isEmptyChange, RecordState, type RecordChange, type RecordReader } from '../core/recordState';
@@ -154,7 +155,8 @@ export class Registry {
     await this.whenLoaded();
     const resource: ResourceRecord = {
       id: Registry.resourceIdFor(connection.endpoint),
-      name,
+      // Shown like a user's label: the same clean-up and length.
+      name: storedLabel(name) ?? connection.host,
       endpoint: connection.endpoint,
       host: connection.host,
       addedAt: new Date().toISOString(),
@@ -225,7 +227,7 @@ export class Registry {
     for (const { userId, label, origin, createdAt, kind } of users) {
       requireId(userId, 'user');
       const existing = this.state.user(resourceId, userId);
-      const normalized = normalizeLabel(label);
+      const normalized = storedLabel(label);
       if (!existing) {
         events.push({
           kind: 'userAdded',
@@ -249,7 +251,7 @@ export class Registry {
 
   async renameUser(resourceId: string, userId: string, label: string | undefined): Promise<UserRecord> {
     await this.requireUser(resourceId, userId);
-    const normalized = normalizeLabel(label);
+    const normalized = storedLabel(label);
     await this.commit([{ kind: 'userLabelSet', stamp: this.stamp(), resourceId, userId, ...(normalized === undefined ? {} : { label: normalized }) }]);
     return this.state.user(resourceId, userId)!;
   }
@@ -689,9 +691,4 @@ function requireId(id: string, what: string): void {
   if (typeof id !== 'string' || id.trim() === '') {
     throw new Error(`A ${what} id cannot be empty.`);
   }
-}
-
-function normalizeLabel(label: string | undefined): string | undefined {
-  const trimmed = label?.trim();
-  return trimmed ? trimmed : undefined;
 }

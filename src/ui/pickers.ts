@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { BULK_COUNT, isValidBulkCount } from '../core/bulkLimits';
 import { TOKEN_LIFETIME_MINUTES, TOKEN_SCOPES, isValidTokenLifetime, type TokenScope } from '../shared/scopes';
-import { parseAcsUserId } from '../shared/identifiers';
+import { labelTooLong } from '../core/displayText';
 import { tokenStatus } from '../core/tokenStatus';
+import { parseUserIdInput } from '../core/userIdInput';
 import type { Registry } from '../storage/registry';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { scopesText, summarizeUser } from '../core/userSummary';
 import type { Config } from '../platform/config';
-import { scopeDescription, tokenStatusText, validTokensText } from '../platform/wording';
+import { describeUserIdProblem, labelTooLongText, scopeDescription, tokenStatusText, validTokensText } from '../platform/wording';
 import type { MessageAction, Messages } from './messages';
 import type { PickItem, Prompter } from './prompts';
 
@@ -120,6 +121,10 @@ export class Pickers {
       prompt: vscode.l10n.t('A label to recognize the user in the list (optional; only stored in VS Code)'),
       placeHolder: vscode.l10n.t('e.g. alice (test caller)'),
       value,
+      validate: (text) => {
+        const length = labelTooLong(text);
+        return length === undefined ? undefined : labelTooLongText(length);
+      },
     });
   }
 
@@ -159,7 +164,10 @@ export class Pickers {
       title,
       prompt: vscode.l10n.t('The ID of an existing Communication Services user'),
       placeHolder: '8:acs:…',
-      validate: (value) => (parseAcsUserId(value) ? undefined : vscode.l10n.t('A user ID looks like 8:acs:<resource id>_<user id>.')),
+      validate: (value) => {
+        const parsed = parseUserIdInput(value);
+        return parsed.ok ? undefined : describeUserIdProblem(parsed.problem);
+      },
     });
   }
 }

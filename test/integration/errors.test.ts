@@ -69,7 +69,7 @@ suite('Error messages', () => {
 
   test('from code, a missing or ambiguous target is an error naming the option, never a prompt', async () => {
     const prod = await run<{ resourceId: string }>('acsIdentity.addResource', {
-      connectionString: 'endpoint=https://prod.communication.azure.com/;accesskey=cHJvZC1rZXktZm9yLXRlc3Rz',
+      connectionString: 'endpoint=https://prod.communication.azure.com/;accesskey=cHJvZC1rZXktZm9yLXRlc3RzLTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiYw==',
       name: 'prod',
     });
     const cases: [string, object, string][] = [

@@ -40,7 +40,7 @@ suite('Persistence', () => {
   test('resources, users, labels, tokens, revocations and secrets are read back from storage as another window reads them', async () => {
     const devId = await addEmulatorResource(api, fixture.emulator, 'dev');
     await run('acsIdentity.addResource', {
-      connectionString: 'endpoint=https://prod.communication.azure.com/;accesskey=cHJvZC1rZXktZm9yLXRlc3Rz',
+      connectionString: 'endpoint=https://prod.communication.azure.com/;accesskey=cHJvZC1rZXktZm9yLXRlc3RzLTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiYw==',
       name: 'prod',
     });
     const alice = await run<{ userId: string; token: string }>('acsIdentity.createUserAndToken', { resource: devId, label: 'alice', scopes: ['chat'] });

@@ -77,7 +77,7 @@ suite('Resources', () => {
 
   test('the same endpoint again updates the connection string of the listed resource', async () => {
     const first = await run<{ resourceId: string }>('acsIdentity.addResource', { connectionString: `endpoint=https://prod.communication.azure.com/;accesskey=${KEY}`, name: 'prod' });
-    const rotated = 'bmV3LWtleS1hZnRlci1yb3RhdGlvbg==';
+    const rotated = 'bmV3LWtleS1hZnRlci1yb3RhdGlvbi0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3OA==';
     const second = await run<{ resourceId: string; name: string }>('acsIdentity.addResource', {
       connectionString: `Endpoint=https://prod.communication.azure.com;AccessKey=${rotated}`,
       name: 'ignored',
@@ -91,7 +91,7 @@ suite('Resources', () => {
 
   test('from the palette, the same endpoint again asks before replacing the connection string; the resource keeps its id and name', async () => {
     const first = await run<{ resourceId: string }>('acsIdentity.addResource', { connectionString: `endpoint=https://prod.communication.azure.com/;accesskey=${KEY}`, name: 'prod' });
-    const rotated = 'bmV3LWtleS1hZnRlci1yb3RhdGlvbg==';
+    const rotated = 'bmV3LWtleS1hZnRlci1yb3RhdGlvbi0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3OA==';
     const secretKey = `acsIdentity.connectionString/${first.resourceId}`;
 
     api.prompts.push(`endpoint=https://prod.communication.azure.com/;accesskey=${rotated}`, ESCAPE);

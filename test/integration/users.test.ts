@@ -388,7 +388,7 @@ suite('Users and tokens', () => {
 
     api.prompts.push('not-an-id', `  ${userId}  `, 'mallory');
     assert.deepEqual(await run('acsIdentity.addExistingUser'), { userId });
-    assert.deepEqual(api.prompts.records[0].validationMessages, ['A user ID looks like 8:acs:<resource id>_<user id>.']);
+    assert.deepEqual(api.prompts.records[0].validationMessages, ['This is not a Communication Services user ID (8:acs:<resource id>_<user id>).']);
     const user = await userRow(api, RESOURCE, userId);
     assert.equal(user.label, 'mallory');
     assert.match(user.tooltip, /Added to the list: /);
@@ -398,7 +398,7 @@ suite('Users and tokens', () => {
     assert.equal(lastMessageText(api), 'mallory is already in the list of "dev".');
 
     assert.equal(await run('acsIdentity.addExistingUser', { resource: resourceId, userId: 'abc' }), undefined);
-    assert.equal(lastMessageText(api), '"abc" is not a Communication Services user ID (8:acs:<resource id>_<user id>).');
+    assert.equal(lastMessageText(api), 'The user was not added: This is not a Communication Services user ID (8:acs:<resource id>_<user id>).');
   });
 
   test('renameUser sets and clears the label (prompt prefilled with the current one)', async () => {

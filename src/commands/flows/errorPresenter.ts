@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { MissingConnectionStringError } from '../../acs/identityClients';
 import { CommandId } from '../commandIds';
-import { classifyServiceError } from '../../core/serviceErrors';
+import { classifyServiceError, RequestTimeoutError } from '../../core/serviceErrors';
 import { classifyTeamsExchangeError } from '../../core/teamsExchangeErrors';
 import { RecordNotFoundError } from '../../storage/registry';
 import type { ResourceRecord } from '../../core/records';
@@ -21,6 +21,12 @@ export interface FailureContext {
    * same and cannot be checked afterwards. Without it, a cancellation is only logged.
    */
   readonly cancelledWarning?: string;
+  /**
+   * Added to the message when the request may have taken effect although no answer came (a
+   * timeout, a connection lost after sending), for a request whose effect cannot be checked
+   * afterwards (a user created: the service cannot list users).
+   */
+  readonly mayHaveTakenEffect?: string;
 }
 
 /**
@@ -82,6 +88,14 @@ export class ErrorPresenter {
         this.messages.error(vscode.l10n.t('{0} User {1} belongs to another Communication Services resource, not to "{2}".', failed, userName, resourceName));
         return;
       case 'userNotFound': {
+        if (context.userName === undefined) {
+          // No user was named: the endpoint itself is not what it should be.
+          this.messages.error(
+            vscode.l10n.t('{0} {1} answered 404 Not Found: it may not be the endpoint of a Communication Services resource. Check its connection string.', failed, host),
+            showLog,
+          );
+          return;
+        }
         const remove = context.removeFromList;
         this.messages.error(
           vscode.l10n.t('{0} User {1} does not exist in "{2}" (it may have been deleted).', failed, userName, resourceName),
@@ -94,11 +108,40 @@ export class ErrorPresenter {
           vscode.l10n.t('{0} "{1}" is throttling requests (429 Too Many Requests); the request was retried and still refused. Try again in a minute.', failed, resourceName),
         );
         return;
+      case 'unavailable':
+        this.messages.error(
+          vscode.l10n.t('{0} "{1}" is unavailable for now ({2}); the request was retried and still refused. Try again in a few minutes.', failed, resourceName, info.statusCode ?? ''),
+          showLog,
+        );
+        return;
+      case 'timedOut': {
+        const seconds = error instanceof RequestTimeoutError ? error.seconds : 0;
+        this.messages.error(
+          withSentence(
+            vscode.l10n.t(
+              '{0} {1} did not answer within {2} seconds, so the request was abandoned. Check the network, or allow more time with the setting acsIdentity.requestTimeoutSeconds.',
+              failed,
+              host,
+              seconds,
+            ),
+            context.mayHaveTakenEffect,
+          ),
+          showLog,
+        );
+        return;
+      }
+      case 'connectionLost':
+        this.messages.error(
+          withSentence(vscode.l10n.t('{0} The connection to {1} was lost before it answered.', failed, host), context.mayHaveTakenEffect),
+          ...(context.resource?.isLocalEmulator ? [startEmulatorAction()] : []),
+          showLog,
+        );
+        return;
       case 'unreachable':
         if (context.resource?.isLocalEmulator) {
           this.messages.error(
             vscode.l10n.t('{0} Cannot reach the local emulator at {1}: run "Start Local Emulator" to start it again.', failed, host),
-            { title: vscode.l10n.t('Start Local Emulator'), run: () => vscode.commands.executeCommand(CommandId.startEmulator) },
+            startEmulatorAction(),
             showLog,
           );
         } else {
@@ -189,4 +232,13 @@ export class ErrorPresenter {
         this.messages.error(vscode.l10n.t('Could not start the local emulator: see the "ACS Identities" output for details.'), showLog);
     }
   }
+}
+
+function startEmulatorAction(): MessageAction {
+  return { title: vscode.l10n.t('Start Local Emulator'), run: () => vscode.commands.executeCommand(CommandId.startEmulator) };
+}
+
+/** A message and one more sentence, when there is one. */
+function withSentence(message: string, sentence: string | undefined): string {
+  return sentence === undefined ? message : `${message} ${sentence}`;
 }

@@ -107,6 +107,17 @@ export function optionTypeProblems(options: object): { readonly option: string; 
   return problems;
 }
 
+/**
+ * The options that no command takes (`{ lifetime: 60 }` for `lifetimeMinutes`): refused rather
+ * than ignored, or the command would run with a default the caller meant to change.
+ */
+export function unknownOptions(options: object): string[] {
+  return Object.keys(options).filter((option) => !Object.hasOwn(OPTION_TYPES, option));
+}
+
+/** The names of every option, for the message that refuses an unknown one. */
+export const OPTION_NAMES: readonly string[] = Object.keys(OPTION_TYPES);
+
 /** True when code named the target in its options (then a destructive command does not ask for confirmation). */
 export function namedByCaller(invocation: Invocation, option: 'userId' | 'resource'): boolean {
   return invocation.from === 'code' && invocation.options[option] !== undefined;

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { ResourceRecord, UserRecord } from '../../core/records';
+import { labelTooLong, normalizeLabel, quoteForMessage } from '../../core/displayText';
+import { parseUserIdInput } from '../../core/userIdInput';
 import { userDisplayName } from '../../core/userSummary';
+import { describeUserIdProblem, labelTooLongText } from '../../platform/wording';
 import { optionsOf, type CommandOptions, type Invocation } from './options';
 import type { Services } from '../services';
 
@@ -76,6 +79,12 @@ async function findTargetUser(services: Services, invocation: Invocation, title:
   if (user) {
     return { resource, user, recorded: true };
   }
+  // Checked before it is repeated in a message or sent: it could be anything, a token included.
+  const checked = parseUserIdInput(userId);
+  if (!checked.ok) {
+    services.messages.error(vscode.l10n.t('{0}: {1}', title, describeUserIdProblem(checked.problem)));
+    return undefined;
+  }
   if (options.allowUnrecorded) {
     const unrecorded: UserRecord = { resourceId: resource.id, userId, createdAt: new Date().toISOString(), origin: 'added' };
     return { resource, user: unrecorded, recorded: false };
@@ -100,7 +109,7 @@ async function resourceOfOptions(services: Services, options: CommandOptions): P
       resources.find((resource) => resource.name.toLowerCase() === needle) ??
       resources.find((resource) => resource.host.toLowerCase() === needle || resource.endpoint.toLowerCase() === needle);
     if (!found) {
-      services.messages.error(vscode.l10n.t('There is no resource "{0}" in the list.', wanted));
+      services.messages.error(vscode.l10n.t('There is no resource "{0}" in the list.', quoteForMessage(wanted)));
     }
     return found;
   }
@@ -153,8 +162,22 @@ export async function newUserTarget(
  */
 export async function newUserLabel(services: Services, invocation: Invocation, title: string): Promise<{ label: string | undefined } | undefined> {
   const label = invocation.from === 'code' ? invocation.options.label : await services.pickers.label(title);
-  if (label === undefined && invocation.from !== 'code') {
+  if (label === undefined) {
+    return invocation.from === 'code' ? { label: undefined } : undefined;
+  }
+  return acceptedLabel(services, title, label);
+}
+
+/**
+ * A label as it will be stored and shown (controls removed, blanks collapsed; nothing left: no
+ * label). One too long is refused with a message: the input box refuses it already, so only code
+ * gets here with one.
+ */
+export function acceptedLabel(services: Services, title: string, label: string): { label: string | undefined } | undefined {
+  const length = labelTooLong(label);
+  if (length !== undefined) {
+    services.messages.error(vscode.l10n.t('{0}: {1}', title, labelTooLongText(length)));
     return undefined;
   }
-  return { label: label || undefined };
+  return { label: normalizeLabel(label) };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { quoteForMessage } from '../../core/displayText';
 import { TOKEN_LIFETIME_MINUTES, isValidTokenLifetime, type TokenScope } from '../../shared/scopes';
 import { optionsOf, parseScopesOption, type Invocation } from './options';
 import type { Services } from '../services';
@@ -20,7 +21,7 @@ export async function tokenParameters(services: Services, invocation: Invocation
     if (options.scopes !== undefined) {
       const parsed = parseScopesOption(options.scopes);
       if (!parsed.ok) {
-        services.messages.error(vscode.l10n.t('Unknown token scope: {0}. The scopes are chat, voip, chat.join, chat.join.limited and voip.join.', parsed.invalid.join(', ')));
+        services.messages.error(vscode.l10n.t('Unknown token scope: {0}. The scopes are chat, voip, chat.join, chat.join.limited and voip.join.', parsed.invalid.map((scope) => quoteForMessage(scope, 30)).join(', ')));
         return undefined;
       }
       scopes = parsed.scopes;

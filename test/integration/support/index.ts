@@ -17,6 +17,8 @@ export const EXTENSION_ID = 'acs-tools.acs-identity';
  */
 export interface Harness extends AcsIdentityTestApi {
   readonly messages: readonly ShownMessage[];
+  /** Every line written to the log channel since the tests started. */
+  readonly logLines: readonly string[];
   clearMessages(): void;
   readonly prompts: ScriptedPrompter;
   readSecret(key: string): Promise<string | undefined>;
@@ -33,12 +35,15 @@ export async function getApi(): Promise<Harness> {
   const api = await extension.activate();
   assert.ok(api, 'the extension did not return its test API (it is returned in ExtensionMode.Test only)');
   const messages: ShownMessage[] = [];
+  const logLines: string[] = [];
   const prompts = new ScriptedPrompter();
   // For the whole run: this extension host exists for the tests.
   api.onDidShowMessage((message) => messages.push(message));
+  api.onDidLog((line) => logLines.push(line));
   api.usePrompter(prompts);
   harness = Object.assign(Object.create(api) as AcsIdentityTestApi, {
     messages,
+    logLines,
     clearMessages: () => {
       messages.length = 0;
     },

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CommandId } from '../../../src/commands/commandIds';
+import { CLEAR_CLIPBOARD_SECONDS, REQUEST_TIMEOUT_SECONDS } from '../../../src/core/settingRanges';
 
 // Keeps package.json, package.nls.json and the code in step: a command in the manifest that no
 // code registers (or the reverse) fails here, not in a user's palette.
@@ -109,5 +110,11 @@ suite('manifest', () => {
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].minimum, 60);
     assert.equal(properties['acsIdentity.tokenLifetimeMinutes'].maximum, 1440);
     assert.equal(properties['acsIdentity.statusBar.enabled'].default, true);
+    assert.equal(properties['acsIdentity.requestTimeoutSeconds'].default, REQUEST_TIMEOUT_SECONDS.default);
+    assert.equal(properties['acsIdentity.requestTimeoutSeconds'].minimum, REQUEST_TIMEOUT_SECONDS.min);
+    assert.equal(properties['acsIdentity.requestTimeoutSeconds'].maximum, REQUEST_TIMEOUT_SECONDS.max);
+    assert.equal(properties['acsIdentity.clearClipboardAfterSeconds'].default, 0, 'off by default');
+    assert.equal(properties['acsIdentity.clearClipboardAfterSeconds'].minimum, CLEAR_CLIPBOARD_SECONDS.min);
+    assert.equal(properties['acsIdentity.clearClipboardAfterSeconds'].maximum, CLEAR_CLIPBOARD_SECONDS.max);
   });
 });
