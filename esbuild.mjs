@@ -1,6 +1,6 @@
-// Bundles the extension and the emulator as two separate entry points.
-// The emulator is its own bundle so that the extension never loads it at activation:
-// "Start Local Emulator" requires dist/emulator.js lazily (see src/localEmulator/emulatorHost.ts).
+// Bundles the extension, and beside it what it loads only when used: the emulator ("Start Local
+// Emulator" requires dist/emulator.js, see src/localEmulator/emulatorHost.ts), the identity SDK
+// (dist/identitySdk.js) and the sign-in to Azure (dist/azureSignIn.js, see src/platform/azureAccess.ts).
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 
@@ -45,6 +45,14 @@ const lazyIdentitySdkPlugin = {
   },
 };
 
+/** The sign-in to Azure (src/azure) is a bundle of its own too, required at its first use. */
+const lazyAzureSignInPlugin = {
+  name: 'lazy-azure-sign-in',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/azure$/ }, (args) => (args.kind === 'require-call' ? { path: './azureSignIn.js', external: true } : undefined));
+  },
+};
+
 const builds = {
   extension: {
     ...common,
@@ -52,7 +60,12 @@ const builds = {
     outfile: 'dist/extension.js',
     // The emulator bundle is loaded at run time from next to this file, never bundled into it.
     external: ['vscode', './emulator.js'],
-    plugins: [...common.plugins, lazyIdentitySdkPlugin],
+    plugins: [...common.plugins, lazyIdentitySdkPlugin, lazyAzureSignInPlugin],
+  },
+  azureSignIn: {
+    ...common,
+    entryPoints: ['src/azure/index.ts'],
+    outfile: 'dist/azureSignIn.js',
   },
   identitySdk: {
     ...common,

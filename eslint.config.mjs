@@ -1,6 +1,6 @@
 // Lint: typescript-eslint with type information, and the layers of src/ as import restrictions.
 // Layers, bottom to top (a folder imports only from folders below it):
-//   shared -> core -> storage -> acs | localEmulator -> platform -> tree | ui -> commands -> extension.ts
+//   shared -> core -> storage -> acs | azure | localEmulator -> platform -> tree | ui -> commands -> extension.ts
 // The emulator (its own bundle) imports only itself and shared. Pure logic (core, shared) never
 // imports vscode; only extension.ts imports the test API; nothing in src imports from test/.
 import js from '@eslint/js';
@@ -8,7 +8,7 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['shared', 'core', 'storage', 'acs', 'localEmulator', 'platform', 'tree', 'ui', 'commands'];
+const LAYERS = ['shared', 'core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands'];
 
 /** Import patterns that name a folder of src/ from anywhere inside src/. */
 const folder = (name) => [`./${name}`, `./${name}/*`, `../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`, `../../../${name}/*`];
@@ -59,12 +59,14 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  layer(['src/shared/**'], ['core', 'storage', 'acs', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'emulator'], { pure: true }),
-  layer(['src/emulator/**'], ['core', 'storage', 'acs', 'localEmulator', 'platform', 'tree', 'ui', 'commands'], { pure: true }),
+  layer(['src/shared/**'], ['core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'emulator'], { pure: true }),
+  layer(['src/emulator/**'], ['core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands'], { pure: true }),
   layer(['src/core/**'], above('core'), { pure: true }),
   layer(['src/storage/**'], above('storage'), { pure: true }),
-  layer(['src/acs/**'], above('localEmulator').concat('localEmulator'), { pure: true }),
-  layer(['src/localEmulator/**'], above('localEmulator').filter((name) => name !== 'emulator').concat('acs'), { pure: true }),
+  // acs, azure (the management plane and the sign-in, its own bundle) and localEmulator are siblings.
+  layer(['src/acs/**'], above('acs'), { pure: true }),
+  layer(['src/azure/**'], above('azure').concat('acs', 'storage'), { pure: true }),
+  layer(['src/localEmulator/**'], above('localEmulator').filter((name) => name !== 'emulator').concat('acs', 'azure'), { pure: true }),
   layer(['src/platform/**'], above('platform')),
   layer(['src/tree/**'], above('ui').concat('ui')),
   layer(['src/ui/**'], above('ui').concat('tree')),
