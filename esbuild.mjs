@@ -1,6 +1,6 @@
 // Bundles the extension, and beside it what it loads only when used: the emulator ("Start Local
 // Emulator" requires dist/emulator.js, see src/localEmulator/emulatorHost.ts), the identity SDK
-// (dist/identitySdk.js) and the sign-in to Azure (dist/azureSignIn.js, see src/platform/azureAccess.ts).
+// (dist/identitySdk.js) and the sign-in to Azure (dist/azureSignIn.js, see src/commands/flows/lazySignIn.ts).
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 
@@ -45,11 +45,11 @@ const lazyIdentitySdkPlugin = {
   },
 };
 
-/** The sign-in to Azure (src/azure) is a bundle of its own too, required at its first use. */
+/** The sign-in to Azure (src/signIn, with src/azure) is a bundle of its own too, required at its first use. */
 const lazyAzureSignInPlugin = {
   name: 'lazy-azure-sign-in',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/azure$/ }, (args) => (args.kind === 'require-call' ? { path: './azureSignIn.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\.\/\.\.\/signIn$/ }, (args) => (args.kind === 'require-call' ? { path: './azureSignIn.js', external: true } : undefined));
   },
 };
 
@@ -64,8 +64,9 @@ const builds = {
   },
   azureSignIn: {
     ...common,
-    entryPoints: ['src/azure/index.ts'],
+    entryPoints: ['src/signIn/index.ts'],
     outfile: 'dist/azureSignIn.js',
+    external: ['vscode'],
   },
   identitySdk: {
     ...common,

@@ -20,7 +20,7 @@ const extensionId = `${pkg.publisher}.${pkg.name}`.toLowerCase();
 const vsceBin = require.resolve('@vscode/vsce/vsce');
 
 /** Files the .vsix may contain (paths as `vsce ls` prints them). */
-const ALLOWED = [/^dist\/(extension|emulator|identitySdk)\.js(\.map)?$/, /^package(\.nls(\.[\w-]+)?)?\.json$/, /^l10n\//, /^media\//, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
+const ALLOWED = [/^dist\/(extension|emulator|identitySdk|azureSignIn)\.js(\.map)?$/, /^package(\.nls(\.[\w-]+)?)?\.json$/, /^l10n\//, /^media\//, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
 const REQUIRED = ['package.json', pkg.main.replace(/^\.\//, ''), `${pkg.main.replace(/^\.\//, '')}.map`, 'README.md', 'LICENSE'];
 
 /**

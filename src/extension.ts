@@ -5,6 +5,7 @@ import { IdentityClients } from './acs/identityClients';
 import { IdentityWorkflows } from './acs/identityWorkflows';
 import { CommandId } from './commands/commandIds';
 import { ErrorPresenter } from './commands/flows/errorPresenter';
+import { LazySignIn } from './commands/flows/lazySignIn';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { EmulatorHost } from './localEmulator/emulatorHost';
@@ -40,7 +41,9 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const prompts = new Prompts();
   const progress = new ServiceProgress();
   const config = new Config();
-  const clients = new IdentityClients(registry);
+  // The SDK clients of resources that use Entra ID hold the account's tokens: a change of account drops them.
+  const signIn = new LazySignIn({ globalState: context.globalState, log: logger, services: () => services, accountChanged: () => clients.dropEntraIdClients() });
+  const clients = new IdentityClients(registry, (tenantId) => signIn.credential(tenantId));
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
   stopping = async () => {
     await emulator.stop();
@@ -57,11 +60,12 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
       title: vscode.l10n.t('Add Resource'),
       run: () => vscode.commands.executeCommand(CommandId.addResource),
     })),
-    errors: new ErrorPresenter(messages, logger),
+    errors: new ErrorPresenter(messages, logger, (error, context) => signIn.presentIfOwn(error, context)),
     progress,
     logger,
     tree: view.tree,
     emulator,
+    signIn,
     environment: process.env,
   };
   context.subscriptions.push(
@@ -70,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     ...view.disposables,
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
     ...registerCommands(services),
+    signIn,
     { dispose: () => void stopping?.() },
   );
 

@@ -2,6 +2,14 @@ import type { CommunicationIdentityClient } from '@azure/communication-identity'
 import type { AcsConnectionString } from '../core/connectionString';
 import type { TokenScope } from '../shared/scopes';
 
+/** Structurally `TokenCredential` of @azure/core-auth: where the SDK gets Microsoft Entra ID tokens. */
+export interface AccessTokenCredential {
+  getToken(scopes: string | string[], options?: { tenantId?: string }): Promise<{ token: string; expiresOnTimestamp: number } | null>;
+}
+
+/** How the SDK authenticates: with the resource's key, or with Entra ID tokens (which it sends over https only). */
+export type IdentityAccess = AcsConnectionString | { readonly endpoint: string; readonly credential: AccessTokenCredential };
+
 export interface IssuedToken {
   readonly token: string;
   readonly expiresOn: Date;
@@ -25,12 +33,14 @@ export class AcsIdentityClient {
   private readonly client: CommunicationIdentityClient;
 
   /** `retries: false` for bulk operations, which pace themselves on the service's 429s. */
-  constructor(connection: AcsConnectionString, options: { retries?: boolean } = {}) {
-    // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
-    this.client = new (loadSdk().CommunicationIdentityClient)(connection.canonical, {
-      allowInsecureConnection: connection.isLoopback,
-      ...(options.retries === false ? { retryOptions: { maxRetries: 0 } } : {}),
-    });
+  constructor(access: IdentityAccess, options: { retries?: boolean } = {}) {
+    const retryOptions = options.retries === false ? { retryOptions: { maxRetries: 0 } } : {};
+    const { CommunicationIdentityClient } = loadSdk();
+    this.client =
+      'credential' in access
+        ? new CommunicationIdentityClient(access.endpoint, access.credential, retryOptions)
+        : // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
+          new CommunicationIdentityClient(access.canonical, { allowInsecureConnection: access.isLoopback, ...retryOptions });
   }
 
   async createUser(signal?: AbortSignal): Promise<{ userId: string }> {

@@ -30,8 +30,10 @@ export interface CommunicationServiceResource {
   readonly name: string;
   readonly location: string;
   readonly dataLocation?: string;
-  /** The data plane's host: the identity API is at `https://<hostName>/`. */
-  readonly hostName: string;
+  /** The identity API: `https://<hostName>/`, as Resource Manager gives the host. */
+  readonly endpoint: string;
+  /** The endpoint's host (with its port, if not 443). */
+  readonly host: string;
 }
 
 export interface CommunicationServiceKeys {
@@ -74,7 +76,8 @@ export class ArmClient {
     return items.flatMap((item) => {
       const coordinates = typeof item.id === 'string' ? coordinatesOf(item.id) : undefined;
       const properties = isObject(item.properties) ? item.properties : {};
-      return coordinates && isText(item.name) && isText(properties.hostName)
+      const endpoint = dataPlaneEndpoint(properties.hostName);
+      return coordinates && endpoint && isText(item.name)
         ? [
             {
               subscriptionId: coordinates.subscriptionId,
@@ -82,7 +85,7 @@ export class ArmClient {
               name: item.name,
               location: optionalText(item.location) ?? '',
               dataLocation: optionalText(properties.dataLocation),
-              hostName: properties.hostName,
+              ...endpoint,
             },
           ]
         : [];
@@ -146,6 +149,19 @@ export class ArmClient {
 export function coordinatesOf(resourceId: string): { subscriptionId: string; resourceGroup: string } | undefined {
   const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\//i.exec(resourceId);
   return match ? { subscriptionId: decodeURIComponent(match[1]), resourceGroup: decodeURIComponent(match[2]) } : undefined;
+}
+
+/** `https://<hostName>/`, when the host is a plain host (and port): nothing else may become the endpoint tokens are sent to. */
+function dataPlaneEndpoint(hostName: unknown): { endpoint: string; host: string } | undefined {
+  if (!isText(hostName) || /[/?#@\\\s]/.test(hostName)) {
+    return undefined;
+  }
+  try {
+    const url = new URL(`https://${hostName}/`);
+    return { endpoint: `${url.origin}/`, host: url.host };
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJson(text: string): Json | undefined {

@@ -152,6 +152,29 @@ export class AzureAccount {
   }
 
   /**
+   * The resource a Resource Manager id names, as Resource Manager lists it, with its directory
+   * (found among the account's when not given).
+   */
+  async communicationService(
+    resourceId: string,
+    tenantId: string | undefined,
+    interaction: Interaction,
+    signal?: AbortSignal,
+  ): Promise<{ readonly resource: CommunicationServiceResource; readonly tenantId: string } | 'invalidId' | 'notFound'> {
+    const wanted = communicationServiceIdParts(resourceId);
+    if (!wanted) {
+      return 'invalidId';
+    }
+    const tenant = tenantId ?? (await this.tenantOf(wanted.subscriptionId, interaction, signal));
+    if (!tenant) {
+      return 'notFound';
+    }
+    const listed = await this.communicationServices({ subscriptionId: wanted.subscriptionId, tenantId: tenant }, interaction, signal);
+    const resource = listed.find((candidate) => sameName(candidate.resourceGroup, wanted.resourceGroup) && sameName(candidate.name, wanted.name));
+    return resource ? { resource, tenantId: tenant } : 'notFound';
+  }
+
+  /**
    * The resource's current connection string (its primary key), through listKeys. `endpoint` is
    * the data plane's, for an answer that has the key but no connection string.
    */
@@ -162,6 +185,16 @@ export class AzureAccount {
       throw new AzureFailure('unexpectedAnswer', { message: 'listKeys answered without a primary key' });
     }
     return connectionString;
+  }
+
+  private async tenantOf(subscriptionId: string, interaction: Interaction, signal: AbortSignal | undefined): Promise<string | undefined> {
+    for (const tenant of (await this.tenants(interaction, signal)).tenants) {
+      const { subscriptions } = await this.subscriptions(tenant.tenantId, interaction, signal);
+      if (subscriptions.some((subscription) => sameName(subscription.subscriptionId, subscriptionId))) {
+        return tenant.tenantId;
+      }
+    }
+    return undefined;
   }
 
   /** A credential for the identity SDK: each token comes from VS Code's session for the resource's tenant, silently. */
@@ -255,6 +288,17 @@ export class AzureAccount {
     const expiry = expiryOf(token);
     return expiry !== undefined && expiry <= this.now();
   }
+}
+
+/** `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Communication/communicationServices/{name}`, any case. */
+function communicationServiceIdParts(resourceId: string): Omit<AzureCoordinates, 'tenantId'> | undefined {
+  const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Communication\/communicationServices\/([^/]+)\/?$/i.exec(resourceId.trim());
+  return match ? { subscriptionId: decodeURIComponent(match[1]), resourceGroup: decodeURIComponent(match[2]), name: decodeURIComponent(match[3]) } : undefined;
+}
+
+/** Resource Manager's names and ids compare without regard to case. */
+function sameName(left: string, right: string): boolean {
+  return left.toLowerCase() === right.toLowerCase();
 }
 
 /** When a token expires, from its `exp` claim (milliseconds); undefined when it does not say. Used only to decide when to ask again. */

@@ -16,6 +16,10 @@ export const CommandId = {
   showTokenClaims: 'acsIdentity.showTokenClaims',
   refresh: 'acsIdentity.refresh',
   createUsersInBulk: 'acsIdentity.createUsersInBulk',
+  addResourceFromAzure: 'acsIdentity.addResourceFromAzure',
+  fetchKey: 'acsIdentity.fetchKey',
+  signIn: 'acsIdentity.signIn',
+  signOut: 'acsIdentity.signOut',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -5,6 +5,7 @@ import type { IdentitiesTreeProvider } from '../tree/identitiesTreeProvider';
 import type { Config } from '../platform/config';
 import type { EmulatorHost } from '../localEmulator/emulatorHost';
 import type { ErrorPresenter } from './flows/errorPresenter';
+import type { LazySignIn } from './flows/lazySignIn';
 import type { Logger } from '../platform/logger';
 import type { Messages } from '../ui/messages';
 import type { Pickers } from '../ui/pickers';
@@ -26,6 +27,8 @@ export interface Services {
   readonly logger: Logger;
   readonly tree: IdentitiesTreeProvider;
   readonly emulator: EmulatorHost;
+  /** The sign-in to Azure (its bundle loads on first use). */
+  readonly signIn: LazySignIn;
   /** The process environment (the quickstarts' connection-string variable is read from it when asked). */
   readonly environment: Readonly<Record<string, string | undefined>>;
 }

@@ -2,7 +2,7 @@
 // described the same way wherever it appears.
 import * as vscode from 'vscode';
 import type { ConnectionStringProblem } from '../core/connectionString';
-import type { TokenRecord } from '../core/records';
+import type { ResourceAuthentication, TokenRecord } from '../core/records';
 import type { TokenStatus } from '../core/tokenStatus';
 import { timeLeft } from '../core/userSummary';
 import type { TokenScope } from '../shared/scopes';
@@ -45,6 +45,11 @@ function expiresInText(token: TokenRecord, now: Date): string {
     return vscode.l10n.t('expires in {0} min', minutes);
   }
   return vscode.l10n.t('expires in less than a minute');
+}
+
+/** How a resource authenticates, in a word or two: "access key", "Microsoft Entra ID". */
+export function authenticationName(authentication: ResourceAuthentication): string {
+  return authentication === 'entraId' ? vscode.l10n.t('Microsoft Entra ID') : vscode.l10n.t('access key');
 }
 
 /** A stored ISO date in the person's locale. */

@@ -112,7 +112,7 @@ suite('AzureAccount: Resource Manager through VS Code sessions (the emulator as 
     ]);
     assert.deepEqual(sessions.requests[1].scopes, [MANAGEMENT_SCOPE, `VSCODE_TENANT:${EMULATED_TENANT_ID}`]);
     assert.deepEqual(await account.communicationServices(subscriptions[0], 'interactive'), [
-      { subscriptionId: DEV, resourceGroup: 'contoso-rg', name: 'contoso-acs', location: 'global', dataLocation: 'Europe', hostName: new URL(fixture.emulator.endpoint).host },
+      { subscriptionId: DEV, resourceGroup: 'contoso-rg', name: 'contoso-acs', location: 'global', dataLocation: 'Europe', endpoint: `https://${new URL(fixture.emulator.endpoint).host}/`, host: new URL(fixture.emulator.endpoint).host },
     ]);
     assert.deepEqual(await account.communicationServices(subscriptions[1], 'interactive'), []);
   });

@@ -42,6 +42,10 @@ const EXPECTED_TITLES: Record<string, string> = {
   'acsIdentity.showTokenClaims': 'Show Token Claims',
   'acsIdentity.refresh': 'Refresh',
   'acsIdentity.createUsersInBulk': 'Create Users in Bulk…',
+  'acsIdentity.addResourceFromAzure': 'Add Resource from Azure…',
+  'acsIdentity.fetchKey': 'Fetch Access Key from Azure',
+  'acsIdentity.signIn': 'Sign In to Azure',
+  'acsIdentity.signOut': 'Sign Out of Azure',
 };
 
 suite('manifest', () => {
