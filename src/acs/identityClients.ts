@@ -50,7 +50,8 @@ export class IdentityClients {
 
   private keyless(resource: ResourceRecord, retries: string, options: { retries?: boolean }): AcsIdentityClient {
     const tenantId = resource.azure?.tenantId ?? '';
-    const key = `${ENTRA_ID}${retries}\n${resource.endpoint}\n${tenantId}`;
+    // A resource removed and added again gets a client of its own: the old one's tokens go with it.
+    const key = `${ENTRA_ID}${retries}\n${resource.id}\n${resource.addedAt}\n${resource.endpoint}\n${tenantId}`;
     let client = this.clients.get(key);
     if (!client) {
       client = new AcsIdentityClient({ endpoint: resource.endpoint, credential: this.entraIdCredentials(tenantId) }, options);

@@ -7,7 +7,7 @@ import { resolveAzureCloud, type CloudResolution } from '../../../src/azure/clou
 import { EMULATED_TENANT_ID, startEmulator } from '../../../src/emulator';
 import { claimsOf, mintAccessToken, READER_ACCOUNT, TEST_ACCOUNT, type TestAccount } from '../../support/entraTokens';
 import { useEmulator } from '../../support/emulatorFixture';
-import { selfSignedCertificate } from '../emulator/entraId';
+import { selfSignedCertificate } from '../../support/tlsCertificate';
 
 const DEV = 'ac5e0000-0000-4000-8000-0000000000d1';
 const PROD = 'ac5e0000-0000-4000-8000-0000000000d2';
