@@ -1,7 +1,7 @@
 // Access tokens like Microsoft Entra ID's, for tests that sign in without the internet: the
 // claims the emulator (and Resource Manager) read, and a dummy signature, since the emulator cannot
 // verify Entra ID signatures anyway.
-import { EMULATED_TENANT_ID } from '../../src/emulator';
+import { EMULATED_TENANT_ID } from '../../src/emulator/defaults';
 
 /** Who the tokens say the person is. */
 export interface TestAccount {
