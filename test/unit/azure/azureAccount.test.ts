@@ -227,6 +227,22 @@ suite('ArmClient: what it refuses to follow or read', () => {
     await expectFailure(elsewhere.listTenants('token'), 'unexpectedAnswer');
   });
 
+  test('a resource whose hostName is not a plain host is left out: tokens would be sent wherever it points', async () => {
+    const resource = (name: string, hostName: string): object => ({
+      id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/${name}`,
+      name,
+      location: 'global',
+      properties: { hostName },
+    });
+    const client = new ArmClient('https://arm.example/', () =>
+      Promise.resolve(page({ value: [resource('good', 'good.communication.azure.com'), resource('path', 'evil.example/x'), resource('user', 'me@evil.example'), { name: 'no-id' }] })),
+    );
+    assert.deepEqual(
+      (await client.listCommunicationServices('s', 'token')).map((found) => [found.name, found.endpoint, found.resourceGroup]),
+      [['good', 'https://good.communication.azure.com/', 'rg']],
+    );
+  });
+
   test('an answer that is not JSON, or an error without ARM’s body, is still a plain failure', async () => {
     await expectFailure(new ArmClient('https://arm.example/', () => Promise.resolve(new Response('<html>', { status: 200 }))).listTenants('t'), 'unexpectedAnswer');
     const failure = await expectFailure(new ArmClient('https://arm.example/', () => Promise.resolve(new Response('', { status: 502 }))).listTenants('t'), 'resourceManager');
