@@ -1,8 +1,9 @@
-// Bundles the extension and the emulator as two separate entry points.
-// The emulator is its own bundle so that the extension never loads it at activation:
-// "Start Local Emulator" requires dist/emulator.js lazily (see src/localEmulator/emulatorHost.ts).
+// Bundles the extension, and beside it what it loads only when used: the emulator ("Start Local
+// Emulator" requires dist/emulator.js, see src/localEmulator/emulatorHost.ts), the identity SDK
+// (dist/identitySdk.js), the CSV library (dist/csv.js) and the sign-in to Azure (dist/azureSignIn.js,
+// see src/commands/flows/lazySignIn.ts).
 //
-// Options: --production (minified)  --watch  --only=extension|emulator
+// Options: --production (minified)  --watch  --only=<build>
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -65,6 +66,14 @@ const lazyBundlesPlugin = {
   },
 };
 
+/** The sign-in to Azure (src/signIn, with src/azure) is a bundle of its own too, required at its first use. */
+const lazyAzureSignInPlugin = {
+  name: 'lazy-azure-sign-in',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/\.\.\/signIn$/ }, (args) => (args.kind === 'require-call' ? { path: './azureSignIn.js', external: true } : undefined));
+  },
+};
+
 const builds = {
   extension: {
     ...common,
@@ -72,6 +81,13 @@ const builds = {
     outfile: 'dist/extension.js',
     // The emulator bundle is loaded at run time from next to this file, never bundled into it.
     external: ['vscode', './emulator.js'],
+    plugins: [...common.plugins, lazyBundlesPlugin, lazyAzureSignInPlugin],
+  },
+  azureSignIn: {
+    ...common,
+    entryPoints: ['src/signIn/index.ts'],
+    outfile: 'dist/azureSignIn.js',
+    external: ['vscode'],
     plugins: [...common.plugins, lazyBundlesPlugin],
   },
   identitySdk: {

@@ -1,6 +1,8 @@
 // Lint: typescript-eslint with type information, and the layers of src/ as import restrictions.
 // Layers, bottom to top (a folder imports only from folders below it):
-//   shared -> core -> storage -> acs | localEmulator -> platform -> tree | ui -> commands -> extension.ts
+//   shared -> core -> storage -> acs | azure | localEmulator -> platform -> tree | ui -> commands -> signIn -> extension.ts
+// signIn (the sign-in to Azure, a bundle of its own) is loaded by commands/flows/lazySignIn.ts with
+// `require`, never imported: nothing imports it.
 // The emulator (its own bundle) imports only itself and shared. Pure logic (core, shared) never
 // imports vscode; only extension.ts imports the test API; nothing in src imports from test/.
 import js from '@eslint/js';
@@ -8,7 +10,7 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['shared', 'core', 'storage', 'acs', 'localEmulator', 'platform', 'tree', 'ui', 'commands'];
+const LAYERS = ['shared', 'core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'signIn'];
 
 /** Import patterns that name a folder of src/ from anywhere inside src/. */
 const folder = (name) => [`./${name}`, `./${name}/*`, `../${name}`, `../${name}/*`, `../../${name}`, `../../${name}/*`, `../../../${name}/*`];
@@ -59,23 +61,26 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  layer(['src/shared/**'], ['core', 'storage', 'acs', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'emulator'], { pure: true }),
-  layer(['src/emulator/**'], ['core', 'storage', 'acs', 'localEmulator', 'platform', 'tree', 'ui', 'commands'], { pure: true }),
+  layer(['src/shared/**'], ['core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'signIn', 'emulator'], { pure: true }),
+  layer(['src/emulator/**'], ['core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'signIn'], { pure: true }),
   layer(['src/core/**'], above('core'), { pure: true }),
   layer(['src/storage/**'], above('storage'), { pure: true }),
-  layer(['src/acs/**'], above('localEmulator').concat('localEmulator'), { pure: true }),
-  layer(['src/localEmulator/**'], above('localEmulator').filter((name) => name !== 'emulator').concat('acs'), { pure: true }),
+  // acs, azure (the management plane and the sign-in, its own bundle) and localEmulator are siblings.
+  layer(['src/acs/**'], above('acs'), { pure: true }),
+  layer(['src/azure/**'], above('azure').concat('acs', 'storage'), { pure: true }),
+  layer(['src/localEmulator/**'], above('localEmulator').filter((name) => name !== 'emulator').concat('acs', 'azure'), { pure: true }),
   layer(['src/platform/**'], above('platform')),
   layer(['src/tree/**'], above('ui').concat('ui')),
   layer(['src/ui/**'], above('ui').concat('tree')),
   // A handler's file exports its handler only: handlers never import each other; shared flows live in commands/flows.
-  layer(['src/commands/*.ts'], ['emulator'], {
+  layer(['src/commands/*.ts'], ['emulator', 'signIn'], {
     extra: [{ regex: '^\\./(?!flows/|services$|commandIds$)', message: 'A command handler imports other handlers only through registerCommands; shared flows go to commands/flows.' }],
   }),
   { files: ['src/commands/registerCommands.ts'], rules: { 'no-restricted-imports': 'off' } },
-  layer(['src/commands/flows/**'], ['emulator'], {
+  layer(['src/commands/flows/**'], ['emulator', 'signIn'], {
     extra: [{ regex: '^\\.\\./(?!services$|commandIds$)[^./][^/]*$', message: 'Shared flows do not import command handlers.' }],
   }),
+  layer(['src/signIn/**'], ['emulator']),
   // The emulator's own CLI prints; the extension logs through its LogOutputChannel.
   { files: ['src/emulator/cli.ts'], rules: { 'no-console': 'off' } },
   { files: ['test/**/*.ts'], rules: { 'no-console': 'off' } },

@@ -21,7 +21,7 @@ const extensionId = `${pkg.publisher}.${pkg.name}`.toLowerCase();
 const vsceBin = require.resolve('@vscode/vsce/vsce');
 
 /** Files the .vsix may contain (paths as `vsce ls` prints them). */
-const ALLOWED = [/^dist\/(extension|emulator|identitySdk|csv)\.js(\.map)?$/, /^package(\.nls(\.[\w-]+)?)?\.json$/, /^l10n\//, /^media\//, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
+const ALLOWED = [/^dist\/(extension|emulator|identitySdk|csv|azureSignIn)\.js(\.map)?$/, /^package(\.nls(\.[\w-]+)?)?\.json$/, /^l10n\//, /^media\//, /^(README|CHANGELOG)\.md$/, /^LICENSE$/];
 const REQUIRED = ['package.json', pkg.main.replace(/^\.\//, ''), `${pkg.main.replace(/^\.\//, '')}.map`, 'README.md', 'LICENSE'];
 
 /**
@@ -58,6 +58,7 @@ export async function checkPackage({ keep = false } = {}) {
     const missing = REQUIRED.filter((f) => !files.includes(f));
     if (unexpected.length > 0) throw new Error(`the package contains files outside the allowlist: ${unexpected.join(', ')}`);
     if (missing.length > 0) throw new Error(`the package lacks: ${missing.join(', ')}`);
+    checkBundleSplit();
 
     const dirs = ['--extensions-dir', join(work, 'extensions'), '--user-data-dir', join(work, 'user-data')];
     await runCodeServerCli(host, ['--install-extension', vsix, '--force', ...dirs], { stateDir: work });
@@ -71,6 +72,17 @@ export async function checkPackage({ keep = false } = {}) {
     if (keep) console.log(`[check-package] kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The main bundle within its budget, without the sign-in to Azure, which is a bundle of its own loaded when used. */
+function checkBundleSplit() {
+  const main = readFileSync(join(repoRoot, 'dist', 'extension.js'), 'utf8');
+  const signIn = readFileSync(join(repoRoot, 'dist', 'azureSignIn.js'), 'utf8');
+  const budget = 300 * 1024;
+  if (Buffer.byteLength(main) > budget) throw new Error(`dist/extension.js is ${Buffer.byteLength(main)} bytes, over its budget of ${budget}`);
+  // What only the sign-in does: call Resource Manager's listKeys.
+  const marker = '/listKeys?api-version=';
+  if (main.includes(marker) || !signIn.includes(marker)) throw new Error('the Resource Manager client is not (only) in dist/azureSignIn.js');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,8 +3,11 @@
 //
 //   1. build      tsc -p . (the tests, out/test/e2e), then the .vsix as `npm run package` makes it
 //   2. install    code-server --install-extension <vsix> into a fresh extensions folder
-//   3. start      the emulator by its command line (node dist/emulator.js --port 0 --data <tmp>),
-//                 code-server with that extensions folder, headless Chromium (playwright-core)
+//                 and the test-only fake Microsoft sign-in (test/e2e/fixtures), never in the product
+//   3. start      the emulator by its command line (node dist/emulator.js --port 0 --data <tmp>), a
+//                 second one over https as the Azure cloud that the user settings point VS Code at
+//                 (test/e2e/host/emulatedCloud.mjs), code-server with that extensions folder,
+//                 headless Chromium (playwright-core)
 //   4. test       mocha runs out/test/e2e/*.test.js in name order, sharing one workbench; the first
 //                 failure stops the run (the flow is sequential), the rest count as pending
 //   5. stop       Chromium, code-server and the emulator, by pid, whatever happened
@@ -33,6 +36,7 @@ const ANSI_COLOR = /\u001b\[[0-9;]*m/g;
 import { packageVsix } from './check-package.mjs';
 import { runCodeServerCli, startCodeServer } from '../test/host/codeServer.mjs';
 import { startChromium, startEmulatorCli } from '../test/e2e/host/processes.mjs';
+import { cloudSettings, makeCertificate, packageFakeSignIn, trustEnv } from '../test/e2e/host/emulatedCloud.mjs';
 
 const require = createRequire(import.meta.url);
 const TAG = '[e2e]';
@@ -69,8 +73,8 @@ async function resolveCodeServer(choice) {
   return ensureTestHost({ version: choice || undefined, quiet: true });
 }
 
-/** Settings of the fresh profile: no startup editor, no tips, a fixed theme for the pictures. */
-function writeUserSettings(userDataDir) {
+/** Settings of the fresh profile: no startup editor, no tips, a fixed theme for the pictures; `extra`: the emulated cloud's. */
+function writeUserSettings(userDataDir, extra) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   const settings = {
     'workbench.startupEditor': 'none',
@@ -79,6 +83,7 @@ function writeUserSettings(userDataDir) {
     'telemetry.telemetryLevel': 'off',
     'extensions.ignoreRecommendations': true,
     'update.mode': 'none',
+    ...extra,
   };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }
@@ -188,32 +193,43 @@ async function main() {
     const vsix = await timed('package', () => packageVsix(join(scratch, 'acs-identity.vsix')));
     const userDataDir = join(scratch, 'user-data');
     const extensionsDir = join(scratch, 'extensions');
-    await timed('install', () =>
-      runCodeServerCli(host, ['--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { stateDir: scratch }),
-    );
-    writeUserSettings(userDataDir);
+    const fakeSignInVsix = await timed('package the fake sign-in', () => packageFakeSignIn(repoRoot, join(scratch, 'fake-microsoft-auth')));
+    await timed('install', async () => {
+      for (const extension of [vsix, fakeSignInVsix]) {
+        await runCodeServerCli(host, ['--install-extension', extension, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { stateDir: scratch });
+      }
+    });
+    const certificate = makeCertificate(join(scratch, 'tls'));
 
-    const { emulator, server, browser } = await timed('start', async () => {
+    const { emulator, cloud, server, browser } = await timed('start', async () => {
       const emulator = await startEmulatorCli({
         emulatorJs: join(repoRoot, 'dist', 'emulator.js'),
         dataFile: join(scratch, 'emulator-identities.json'),
         logFile: join(scratch, 'emulator.log'),
       });
       cleanups.push(() => emulator.stop());
+      const cloud = await startEmulatorCli({
+        emulatorJs: join(repoRoot, 'dist', 'emulator.js'),
+        dataFile: join(scratch, 'cloud-identities.json'),
+        logFile: join(scratch, 'cloud.log'),
+        extraArgs: ['--tls-cert', certificate.certFile, '--tls-key', certificate.keyFile, '--resource-name', 'contoso-acs', '--data-location', 'Europe'],
+      });
+      cleanups.push(() => cloud.stop());
+      writeUserSettings(userDataDir, cloudSettings(cloud.endpoint));
       const runTmp = join(scratch, 'tmp');
       mkdirSync(runTmp, { recursive: true });
       // Nothing of the caller's environment may change what the extension asks (e.g. the
       // connection-string variable adds a question to Add Resource) or where code-server goes.
-      const env = { ...process.env, TMPDIR: runTmp };
+      const env = { ...process.env, TMPDIR: runTmp, ...trustEnv(certificate.certFile, scratch) };
       delete env.COMMUNICATION_SERVICES_CONNECTION_STRING;
       delete env.ACS_IDENTITY_START_EMULATOR;
       const server = await startCodeServer({ host, stateDir: scratch, userDataDir, extensionsDir, env });
       cleanups.push(() => server.stop());
       const browser = await startChromium({ executablePath: chromiumPath, env: { ...process.env, TMPDIR: runTmp } });
       cleanups.push(() => browser.stop());
-      return { emulator, server, browser };
+      return { emulator, cloud, server, browser };
     });
-    console.log(`${TAG} emulator pid ${emulator.pid} at ${emulator.endpoint}; code-server pid ${server.pid} at ${server.url}; chromium pid ${browser.pid}`);
+    console.log(`${TAG} emulator pid ${emulator.pid} at ${emulator.endpoint}; the cloud's pid ${cloud.pid} at ${cloud.endpoint}; code-server pid ${server.pid} at ${server.url}; chromium pid ${browser.pid}`);
 
     const workspaceFolder = join(scratch, 'workspace');
     mkdirSync(workspaceFolder, { recursive: true });
@@ -222,6 +238,7 @@ async function main() {
       workspaceFolder,
       wsEndpoint: browser.wsEndpoint,
       emulator: { endpoint: emulator.endpoint, accessKey: emulator.accessKey, connectionString: emulator.connectionString },
+      cloud: { endpoint: cloud.endpoint, accessKey: cloud.accessKey, ca: readFileSync(certificate.certFile, 'utf8') },
       failureDir,
       picturesDir: savePictures ? join(repoRoot, 'media') : undefined,
     });
@@ -232,12 +249,12 @@ async function main() {
       console.log(`${TAG} last lines of code-server's log:\n  ${tail}`);
     }
 
-    const pids = [emulator.pid, server.pid, browser.pid];
+    const pids = [emulator.pid, cloud.pid, server.pid, browser.pid];
     clearTimeout(timer);
     await cleanup();
     const alive = pids.filter(isRunning);
     if (alive.length > 0) throw new Error(`processes still running after the stop: ${alive.join(', ')}`);
-    console.log(`${TAG} stopped the emulator, code-server and Chromium (pids ${pids.join(', ')})`);
+    console.log(`${TAG} stopped the emulators, code-server and Chromium (pids ${pids.join(', ')})`);
     await finish(results.failed > 0 ? 1 : 0, startedAt);
   } catch (err) {
     clearTimeout(timer);

@@ -6,6 +6,7 @@ import { IdentityWorkflows } from './acs/identityWorkflows';
 import { CommandId } from './commands/commandIds';
 import { ResourceInUse } from './core/resourceInUse';
 import { ErrorPresenter } from './commands/flows/errorPresenter';
+import { LazySignIn } from './commands/flows/lazySignIn';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { EmulatorHost } from './localEmulator/emulatorHost';
@@ -44,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const prompts = new Prompts();
   const progress = new ServiceProgress();
   const config = new Config();
-  const clients = new IdentityClients(registry, () => config.requestTimeoutSeconds * 1000);
+  // The SDK clients of resources that use Entra ID hold the account's tokens: a change of account drops them.
+  const signIn = new LazySignIn({ globalState: context.globalState, log: logger, services: () => services, accountChanged: () => clients.dropEntraIdClients() });
+  const clients = new IdentityClients(registry, (tenantId) => signIn.credential(tenantId), () => config.requestTimeoutSeconds * 1000);
   const resourceInUse = new ResourceInUse();
   const statusBar = new TokenStatusBar(registry, resourceInUse, config, clock, { copyToken: CommandId.copyToken, showView: `${IDENTITIES_VIEW_ID}.focus` });
   const emulator = new EmulatorHost(__dirname, path.join(storageDirectory, 'emulator', 'identities.json'), logger);
@@ -64,13 +67,14 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
       title: vscode.l10n.t('Add Resource'),
       run: () => vscode.commands.executeCommand(CommandId.addResource),
     })),
-    errors: new ErrorPresenter(messages, logger),
+    errors: new ErrorPresenter(messages, logger, (error, context) => signIn.presentIfOwn(error, context)),
     progress,
     logger,
     tokenClipboard,
     tree: view.tree,
     emulator,
     resourceInUse,
+    signIn,
     environment: process.env,
   };
   context.subscriptions.push(
@@ -82,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
     ...registerCommands(services),
     registry.onDidFindInterruptedOperations((operations) => reportInterruptedOperations(operations, registry.records, messages)),
+    signIn,
     { dispose: () => void stopping?.() },
   );
 

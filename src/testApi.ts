@@ -2,6 +2,7 @@
 // it only in an extension host started for tests (ExtensionMode.Test), never to other extensions
 // in normal use: it can read secrets. It holds nothing itself: tests subscribe to what they record.
 import type * as vscode from 'vscode';
+import { authenticationOf } from './core/records';
 import type { Clock } from './platform/clock';
 import type { Logger } from './platform/logger';
 import type { EmulatorHost } from './localEmulator/emulatorHost';
@@ -49,7 +50,7 @@ export interface AcsIdentityTestApi {
   readonly secrets: vscode.SecretStorage;
   /** Resolves once every write started so far (records and secrets) is done. */
   whenIdle(): Promise<void>;
-  /** The SecretStorage keys the records point to (SecretStorage itself cannot list keys in VS Code 1.90). */
+  /** The SecretStorage keys the records point to (SecretStorage itself cannot list keys in VS Code 1.90); a resource that uses Entra ID has none. */
   secretKeys(): Promise<string[]>;
   /** The emulator started by "Start Local Emulator", if running. */
   readonly localEmulator: {
@@ -118,7 +119,9 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
       await registry.whenIdle();
       const keys: string[] = [];
       for (const resource of await registry.listResources()) {
-        keys.push(Registry.secretKeyForConnectionString(resource.id));
+        if (authenticationOf(resource) === 'key') {
+          keys.push(Registry.secretKeyForConnectionString(resource.id));
+        }
         for (const user of await registry.listUsers(resource.id)) {
           keys.push(...(await registry.listTokens(resource.id, user.userId)).map((token) => Registry.secretKeyForToken(token)));
         }

@@ -3,6 +3,14 @@ import type { AcsConnectionString } from '../core/connectionString';
 import type { TokenScope } from '../shared/scopes';
 import { ServiceCalls } from './serviceCalls';
 
+/** Structurally `TokenCredential` of @azure/core-auth: where the SDK gets Microsoft Entra ID tokens. */
+export interface AccessTokenCredential {
+  getToken(scopes: string | string[], options?: { tenantId?: string }): Promise<{ token: string; expiresOnTimestamp: number } | null>;
+}
+
+/** How the SDK authenticates: with the resource's key, or with Entra ID tokens (which it sends over https only). */
+export type IdentityAccess = AcsConnectionString | { readonly endpoint: string; readonly credential: AccessTokenCredential };
+
 export interface IssuedToken {
   readonly token: string;
   readonly expiresOn: Date;
@@ -38,15 +46,19 @@ export class AcsIdentityClient {
   private readonly calls = new ServiceCalls();
 
   constructor(
-    connection: AcsConnectionString,
+    access: IdentityAccess,
     private readonly options: IdentityClientOptions = {},
   ) {
-    // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
-    this.client = new (loadSdk().CommunicationIdentityClient)(connection.canonical, {
-      allowInsecureConnection: connection.isLoopback,
-      additionalPolicies: [{ policy: this.calls.policy, position: 'perRetry' }],
+    const common = {
+      additionalPolicies: [{ policy: this.calls.policy, position: 'perRetry' as const }],
       ...(options.retries === false ? { retryOptions: { maxRetries: 0 } } : {}),
-    });
+    };
+    const { CommunicationIdentityClient } = loadSdk();
+    this.client =
+      'credential' in access
+        ? new CommunicationIdentityClient(access.endpoint, access.credential, common)
+        : // The SDK refuses plain http unless told otherwise; only the local emulator (loopback) may use it.
+          new CommunicationIdentityClient(access.canonical, { allowInsecureConnection: access.isLoopback, ...common });
   }
 
   async createUser(signal?: AbortSignal): Promise<{ userId: string }> {

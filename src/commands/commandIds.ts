@@ -22,6 +22,10 @@ export const CommandId = {
   insertToken: 'acsIdentity.insertToken',
   exportUsers: 'acsIdentity.exportUsers',
   importUsers: 'acsIdentity.importUsers',
+  addResourceFromAzure: 'acsIdentity.addResourceFromAzure',
+  fetchKey: 'acsIdentity.fetchKey',
+  signIn: 'acsIdentity.signIn',
+  signOut: 'acsIdentity.signOut',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -6,6 +6,7 @@ import type { Config } from '../platform/config';
 import type { ResourceInUse } from '../core/resourceInUse';
 import type { EmulatorHost } from '../localEmulator/emulatorHost';
 import type { ErrorPresenter } from './flows/errorPresenter';
+import type { LazySignIn } from './flows/lazySignIn';
 import type { Logger } from '../platform/logger';
 import type { Messages } from '../ui/messages';
 import type { Pickers } from '../ui/pickers';
@@ -32,6 +33,8 @@ export interface Services {
   readonly emulator: EmulatorHost;
   /** Told of every token copied, inserted or issued: the status bar shows that resource. */
   readonly resourceInUse: ResourceInUse;
+  /** The sign-in to Azure (its bundle loads on first use). */
+  readonly signIn: LazySignIn;
   /** The process environment (the quickstarts' connection-string variable is read from it when asked). */
   readonly environment: Readonly<Record<string, string | undefined>>;
 }

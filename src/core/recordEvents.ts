@@ -2,7 +2,7 @@
 // these events add up to (see recordState.ts). Each event carries a stamp, so that windows that
 // change the same record at the same time agree on the outcome whatever order they read it in.
 import { isTokenScope } from '../shared/scopes';
-import type { ResourceRecord, TokenRecord, UserRecord } from './records';
+import type { AzureCoordinates, ResourceRecord, TokenRecord, UserRecord } from './records';
 
 /** When and by whom: milliseconds (never going back within a writer), then the writer's id to break ties. */
 export type Stamp = readonly [at: number, writer: string];
@@ -118,8 +118,19 @@ function isResourceRecord(value: unknown): value is ResourceRecord {
     typeof candidate.endpoint === 'string' &&
     typeof candidate.host === 'string' &&
     isIsoDate(candidate.addedAt) &&
-    typeof candidate.isLocalEmulator === 'boolean'
+    typeof candidate.isLocalEmulator === 'boolean' &&
+    (candidate.azure === undefined || isAzureCoordinates(candidate.azure)) &&
+    // A resource that uses Entra ID asks tokens for its tenant: without coordinates it could not be used.
+    (candidate.authentication === undefined || candidate.authentication === 'key' || (candidate.authentication === 'entraId' && candidate.azure !== undefined))
   );
+}
+
+function isAzureCoordinates(value: unknown): value is AzureCoordinates {
+  if (!isObject(value)) {
+    return false;
+  }
+  const candidate: Unknown<AzureCoordinates> = value;
+  return isId(candidate.tenantId) && isId(candidate.subscriptionId) && isId(candidate.resourceGroup) && isId(candidate.name);
 }
 
 function isNewUser(value: unknown): value is NewUser {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ConnectionStringFailure } from '../core/connectionString';
 import { MAX_LABEL_LENGTH } from '../core/displayText';
 import { MAX_USER_ID_LENGTH, type UserIdProblem } from '../core/userIdInput';
-import type { TokenRecord } from '../core/records';
+import type { ResourceAuthentication, TokenRecord } from '../core/records';
 import type { TokenStatus } from '../core/tokenStatus';
 import { timeLeft } from '../core/userSummary';
 import type { TokenScope } from '../shared/scopes';
@@ -52,6 +52,11 @@ export function timeLeftText(token: Pick<TokenRecord, 'expiresOn'>, now: Date): 
     return vscode.l10n.t('{0} min', minutes);
   }
   return vscode.l10n.t('less than a minute');
+}
+
+/** How a resource authenticates, in a word or two: "access key", "Microsoft Entra ID". */
+export function authenticationName(authentication: ResourceAuthentication): string {
+  return authentication === 'entraId' ? vscode.l10n.t('Microsoft Entra ID') : vscode.l10n.t('access key');
 }
 
 /** A stored ISO date in the person's locale. */

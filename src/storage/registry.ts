@@ -6,7 +6,7 @@ import { storedLabel } from '../core/displayText';
 import type { Log } from '../core/log';
 import type { PendingOperation, RecordEvent, Stamp } from '../core/recordEvents';
 import { emptyChange, isEmptyChange, RecordState, type RecordChange, type RecordReader } from '../core/recordState';
-import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
+import type { AzureCoordinates, ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { tokenEndsAt } from '../core/tokenStatus';
 import { removeStaleTemporaryFiles, writeFileAtomically } from '../shared/atomicFile';
 import type { TokenScope } from '../shared/scopes';
@@ -151,7 +151,8 @@ export class Registry {
     return (await this.listResources()).find((resource) => resource.endpoint === endpoint);
   }
 
-  async addResource(name: string, connection: AcsConnectionString, options: { isLocalEmulator?: boolean } = {}): Promise<ResourceRecord> {
+  /** A resource used with its access key; `azure`: added from Azure, whose key can be fetched again. */
+  async addResource(name: string, connection: AcsConnectionString, options: { isLocalEmulator?: boolean; azure?: AzureCoordinates } = {}): Promise<ResourceRecord> {
     await this.whenLoaded();
     const resource: ResourceRecord = {
       id: Registry.resourceIdFor(connection.endpoint),
@@ -161,6 +162,7 @@ export class Registry {
       host: connection.host,
       addedAt: new Date().toISOString(),
       isLocalEmulator: options.isLocalEmulator ?? false,
+      ...(options.azure ? { authentication: 'key' as const, azure: options.azure } : {}),
     };
     // The secret first: a listed resource always has its connection string.
     await this.storeConnectionString(resource.id, connection.canonical);
@@ -168,10 +170,46 @@ export class Registry {
     return resource;
   }
 
-  async updateResourceConnection(resourceId: string, connection: AcsConnectionString): Promise<ResourceRecord> {
-    const resource = { ...(await this.requireResource(resourceId)), endpoint: connection.endpoint, host: connection.host };
+  /** A new connection string for a listed resource (a rotated key, or Entra ID given up for the key): it is used with its key from now on. */
+  async updateResourceConnection(resourceId: string, connection: AcsConnectionString, options: { azure?: AzureCoordinates } = {}): Promise<ResourceRecord> {
+    const current = await this.requireResource(resourceId);
+    const azure = options.azure ?? current.azure;
+    const resource: ResourceRecord = {
+      id: current.id,
+      name: current.name,
+      endpoint: connection.endpoint,
+      host: connection.host,
+      addedAt: current.addedAt,
+      isLocalEmulator: current.isLocalEmulator,
+      ...(azure ? { authentication: 'key' as const, azure } : {}),
+    };
     await this.storeConnectionString(resourceId, connection.canonical);
     await this.commit([{ kind: 'resourceSet', stamp: this.stamp(), resource }]);
+    return resource;
+  }
+
+  /**
+   * A resource used with Microsoft Entra ID: nothing secret is stored. One already listed at this
+   * endpoint keeps its id, name and users, and the connection string it had is deleted.
+   */
+  async addKeylessResource(name: string, endpoint: { endpoint: string; host: string }, azure: AzureCoordinates): Promise<ResourceRecord> {
+    await this.whenLoaded();
+    const id = Registry.resourceIdFor(endpoint.endpoint);
+    const existing = this.state.resource(id);
+    const resource: ResourceRecord = {
+      id,
+      name: existing?.name ?? name,
+      endpoint: endpoint.endpoint,
+      host: endpoint.host,
+      addedAt: existing?.addedAt ?? new Date().toISOString(),
+      isLocalEmulator: false,
+      authentication: 'entraId',
+      azure,
+    };
+    // The record first: from then on nothing reads the key, which can go.
+    await this.commit([{ kind: 'resourceSet', stamp: this.stamp(), resource }]);
+    this.connectionStrings.delete(id);
+    await this.deleteSecret(Registry.secretKeyForConnectionString(id));
     return resource;
   }
 

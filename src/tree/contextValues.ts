@@ -1,6 +1,7 @@
 // Context values of the tree items, built deterministically so that the menus in package.json can
 // match them with anchored regexes: the base comes first, then the flags sorted, joined by ';'.
 //   acsResource;localEmulator
+//   acsResource;entraId;fromAzure
 //   acsUser;hasValidToken
 //   acsTeamsUser;hasToken;hasValidToken
 //   acsToken;valid
@@ -23,6 +24,10 @@ export type ContextValueBase = (typeof ContextValueBase)[keyof typeof ContextVal
 export const ContextValueFlag = {
   /** resource: it is the in-process local emulator. */
   localEmulator: 'localEmulator',
+  /** resource: added from Azure (its key can be fetched again through Resource Manager). */
+  fromAzure: 'fromAzure',
+  /** resource: called with the person's Microsoft Entra ID sign-in instead of its access key. */
+  entraId: 'entraId',
   /** user: at least one of its tokens is neither expired nor revoked. */
   hasValidToken: 'hasValidToken',
   /** user: at least one token is recorded, whatever its status. */

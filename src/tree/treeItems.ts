@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { authenticationOf } from '../core/records';
 import { tokenStatus } from '../core/tokenStatus';
 import { scopesText, summarizeUser } from '../core/userSummary';
-import { formatDate, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
+import { authenticationName, formatDate, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
 import { buildContextValue, ContextValueBase } from './contextValues';
 import { teamsUserObjectId } from '../core/teamsUsers';
 import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TeamsUsersNode, TokenNode, UserNode } from './nodes';
@@ -29,10 +30,23 @@ function resourceItem(node: ResourceNode): vscode.TreeItem {
   const { resource } = node;
   const item = new vscode.TreeItem(resource.name, vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
-  // A resource added without a name is labelled with its host: saying it twice adds nothing.
-  item.description = resource.name === resource.host ? undefined : resource.host;
-  item.tooltip = [resource.name, resource.endpoint, ...(resource.isLocalEmulator ? [vscode.l10n.t('Local emulator, run inside VS Code')] : [])].join('\n');
-  item.iconPath = new vscode.ThemeIcon(resource.isLocalEmulator ? 'vm' : 'cloud');
+  const authentication = authenticationOf(resource);
+  // A resource added without a name is labelled with its host: saying it twice adds nothing. One
+  // added from Azure says how it authenticates (there, both ways are possible).
+  const description = [...(resource.name === resource.host ? [] : [resource.host]), ...(resource.azure ? [authenticationName(authentication)] : [])];
+  item.description = description.length > 0 ? description.join(' · ') : undefined;
+  item.tooltip = [
+    resource.name,
+    resource.endpoint,
+    authentication === 'entraId'
+      ? vscode.l10n.t('Authenticates with Microsoft Entra ID: your Azure sign-in in VS Code; no key is stored')
+      : vscode.l10n.t("Authenticates with its access key (the connection string, in VS Code's secret storage)"),
+    ...(resource.azure
+      ? [vscode.l10n.t('In Azure: {0}, resource group {1}, subscription {2}', resource.azure.name, resource.azure.resourceGroup, resource.azure.subscriptionId)]
+      : []),
+    ...(resource.isLocalEmulator ? [vscode.l10n.t('Local emulator, run inside VS Code')] : []),
+  ].join('\n');
+  item.iconPath = new vscode.ThemeIcon(resource.isLocalEmulator ? 'vm' : authentication === 'entraId' ? 'azure' : 'cloud');
   item.contextValue = resourceContextValue(resource);
   return item;
 }

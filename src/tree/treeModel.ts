@@ -1,10 +1,14 @@
 // What the tree decides without vscode, so that it can be unit-tested: its context values.
 import { tokenStatus, type TokenStatus } from '../core/tokenStatus';
-import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
+import { authenticationOf, type ResourceRecord, type TokenRecord, type UserRecord } from '../core/records';
 import { buildContextValue, ContextValueBase } from './contextValues';
 
-export function resourceContextValue(resource: Pick<ResourceRecord, 'isLocalEmulator'>): string {
-  return buildContextValue(ContextValueBase.resource, { localEmulator: resource.isLocalEmulator });
+export function resourceContextValue(resource: Pick<ResourceRecord, 'isLocalEmulator' | 'authentication' | 'azure'>): string {
+  return buildContextValue(ContextValueBase.resource, {
+    localEmulator: resource.isLocalEmulator,
+    fromAzure: resource.azure !== undefined,
+    entraId: authenticationOf(resource) === 'entraId',
+  });
 }
 
 export function userContextValue(user: UserRecord, tokens: readonly TokenRecord[], now: Date): string {

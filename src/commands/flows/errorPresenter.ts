@@ -11,7 +11,7 @@ import type { MessageAction, Messages } from '../../ui/messages';
 export interface FailureContext {
   /** A full sentence saying what failed, e.g. `Could not create a user in "dev".`; every message starts with it. */
   readonly failed: string;
-  readonly resource?: Pick<ResourceRecord, 'name' | 'host' | 'isLocalEmulator'>;
+  readonly resource?: Pick<ResourceRecord, 'id' | 'name' | 'host' | 'isLocalEmulator' | 'authentication' | 'azure'>;
   /** How the user is called in messages (label or shortened id). */
   readonly userName?: string;
   /** Offered when the service says the user does not exist (removes it from the list). */
@@ -38,13 +38,18 @@ export interface FailureContext {
  * see (and may reorder) the whole message.
  */
 export class ErrorPresenter {
+  /** `presentOwn`: the sign-in's presenter, for failures only it can explain (see LazySignIn.presentIfOwn); true when it presented. */
   constructor(
     private readonly messages: Messages,
     private readonly logger: Logger,
+    private readonly presentOwn: (error: unknown, context: FailureContext) => boolean,
   ) {}
 
   present(error: unknown, context: FailureContext): void {
     this.logger.error(context.failed, error);
+    if (this.presentOwn(error, context)) {
+      return;
+    }
     const { failed } = context;
     const resourceName = context.resource?.name ?? '';
     const host = context.resource?.host ?? '';

@@ -12,6 +12,8 @@ import { isIdentityNode, type IdentityNode } from '../../tree/nodes';
  *   except for Issue Token and Revoke Tokens (the user then joins the list, or is acted on by id).
  * - Copy Token fails if the user has no valid token (it does not offer to issue one).
  * - Rename User requires `label` (`''` clears it); Add Resource requires `connectionString`.
+ * - Add Resource from Azure requires `azureResourceId`, and never shows VS Code's sign-in: the
+ *   person must be signed in already. It takes the access key unless `authentication` is `entraId`.
  * - `label`, `scopes` and `lifetimeMinutes` default to no label and the settings.
  * - Create Users in Bulk requires `count`; `scopes: []` creates users without tokens.
  * - Exchange Teams User Token requires `teamsToken`, `appId` and `userObjectId`.
@@ -47,6 +49,12 @@ export interface CommandOptions {
   readonly file?: string;
   /** exportUsers / importUsers: `json` or `csv`; copyTokenAs: `json`, `env` or `typescript`. */
   readonly format?: string;
+  /** addResourceFromAzure: `/subscriptions/<id>/resourceGroups/<name>/providers/Microsoft.Communication/communicationServices/<name>`. */
+  readonly azureResourceId?: string;
+  /** addResourceFromAzure: the directory of the subscription; found by listing when absent. */
+  readonly tenantId?: string;
+  /** addResourceFromAzure: `key` (default) or `entraId`. */
+  readonly authentication?: string;
 }
 
 /** How a command was invoked: with a tree node, with an options object, or from the palette (nothing). */
@@ -85,6 +93,9 @@ const OPTION_TYPES: Readonly<Record<keyof CommandOptions, 'string' | 'number' | 
   userObjectId: 'string',
   file: 'string',
   format: 'string',
+  azureResourceId: 'string',
+  tenantId: 'string',
+  authentication: 'string',
 };
 
 /**

@@ -5,13 +5,13 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 
 /**
- * Starts `node dist/emulator.js --port 0 --data <file>` and resolves once it has printed its
- * connection string.
- * @param {{ emulatorJs: string, dataFile: string, logFile: string, timeoutMs?: number }} o
+ * Starts `node dist/emulator.js --port 0 --data <file>` (and `extraArgs`, e.g. `--tls-cert`) and
+ * resolves once it has printed its connection string.
+ * @param {{ emulatorJs: string, dataFile: string, logFile: string, extraArgs?: string[], timeoutMs?: number }} o
  * @returns {Promise<{ pid: number, endpoint: string, connectionString: string, accessKey: string, stop(): Promise<void> }>}
  */
-export function startEmulatorCli({ emulatorJs, dataFile, logFile, timeoutMs = 30_000 }) {
-  const child = spawn(process.execPath, [emulatorJs, '--port', '0', '--data', dataFile, '--no-throttle'], {
+export function startEmulatorCli({ emulatorJs, dataFile, logFile, extraArgs = [], timeoutMs = 30_000 }) {
+  const child = spawn(process.execPath, [emulatorJs, '--port', '0', '--data', dataFile, '--no-throttle', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(logFile);

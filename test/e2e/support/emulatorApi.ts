@@ -12,7 +12,8 @@ export type TokenCheck =
   | { readonly valid: false; readonly reason: string };
 
 export class EmulatorApi {
-  constructor(private readonly endpoint: string, private readonly accessKey: string) {}
+  /** `ca`: the certificate of an emulator that serves https. */
+  constructor(private readonly endpoint: string, private readonly accessKey: string, private readonly ca?: string) {}
 
   async identities(): Promise<EmulatorIdentity[]> {
     return (await this.request<{ identities: EmulatorIdentity[] }>('GET', '/_emulator/identities')).identities;
@@ -33,6 +34,7 @@ export class EmulatorApi {
       method,
       target: path,
       body: body === undefined ? undefined : JSON.stringify(body),
+      ca: this.ca,
     });
     if (response.status !== 200) {
       throw new Error(`${method} ${path} answered ${response.status}: ${response.text}`);

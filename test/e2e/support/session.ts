@@ -14,6 +14,8 @@ export interface SessionConfig {
   readonly wsEndpoint: string;
   /** The emulator started by its command line. */
   readonly emulator: { readonly endpoint: string; readonly accessKey: string; readonly connectionString: string };
+  /** The second emulator, over https: the Azure cloud VS Code's settings point Resource Manager at; `ca` is its certificate. */
+  readonly cloud: { readonly endpoint: string; readonly accessKey: string; readonly ca: string };
   /** Where screenshots of failed tests go. */
   readonly failureDir: string;
   /** Set when the run saves the README pictures (ACS_E2E_SCREENSHOTS=1): the repository's media folder. */

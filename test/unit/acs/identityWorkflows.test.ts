@@ -10,7 +10,7 @@ import { decodeJwt } from '../../../src/core/tokenClaims';
 import { classifyServiceError, type ServiceErrorKind } from '../../../src/core/serviceErrors';
 import { tokenStatus } from '../../../src/core/tokenStatus';
 import { startEmulator } from '../../../src/emulator';
-import { Registry } from '../../../src/storage/registry';
+import { RecordNotFoundError, Registry } from '../../../src/storage/registry';
 import { useEmulator } from '../../support/emulatorFixture';
 import { MemorySecrets } from '../support/memorySecrets';
 import { entraIdToken } from '../emulator/emulatorClient';
@@ -37,6 +37,7 @@ suite('IdentityWorkflows against the emulator', function () {
   this.timeout(30_000);
   const fixture = useEmulator();
   let root: string;
+  let secrets: MemorySecrets;
   let registry: Registry;
   let workflows: IdentityWorkflows;
   let resourceId: string;
@@ -44,8 +45,9 @@ suite('IdentityWorkflows against the emulator', function () {
   setup(async () => {
     fixture.emulator.clearFaults();
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'acs-workflows-'));
-    registry = new Registry(root, new MemorySecrets());
-    workflows = new IdentityWorkflows(registry, new IdentityClients(registry));
+    secrets = new MemorySecrets();
+    registry = new Registry(root, secrets);
+    workflows = new IdentityWorkflows(registry, new IdentityClients(registry, () => assert.fail('no resource here uses Microsoft Entra ID')));
     resourceId = (await registry.addResource('Local emulator', connectionOf(fixture.emulator.connectionString), { isLocalEmulator: true })).id;
   });
 
@@ -136,8 +138,13 @@ suite('IdentityWorkflows against the emulator', function () {
     assert.equal(await kindOfFailure(new AcsIdentityClient(connectionOf(closed.connectionString)).createUser()), 'unreachable');
   });
 
-  test('a resource without a stored connection string fails plainly', async () => {
-    await assert.rejects(workflows.createUser('no-such-resource', {}), MissingConnectionStringError);
+  test('a resource without a stored connection string fails plainly, and so does one no longer listed', async () => {
+    const unstored = await registry.addResource('unstored', connectionOf('endpoint=https://unstored.communication.azure.com/;accesskey=' + Buffer.alloc(32).toString('base64')));
+    await registry.whenIdle();
+    await secrets.delete(Registry.secretKeyForConnectionString(unstored.id));
+    registry.forgetCachedSecret(Registry.secretKeyForConnectionString(unstored.id));
+    await assert.rejects(workflows.createUser(unstored.id, {}), MissingConnectionStringError);
+    await assert.rejects(workflows.createUser('no-such-resource', {}), RecordNotFoundError);
   });
 
   test('a Teams token exchange records the Teams user, once, with each token; the Entra ID token is kept nowhere', async () => {

@@ -131,6 +131,18 @@ suite('record state', () => {
     assert.equal(parseRecordEvent({ kind: 'tokenAdded', stamp: at(1), token: { ...token('t'), scopes: ['pstn'] } }), undefined);
     assert.equal(parseRecordEvent({ kind: 'somethingElse', stamp: at(1) }), undefined);
   });
+
+  test('a resource line may say how it authenticates and where it is in Azure; Entra ID needs the Azure coordinates', () => {
+    const azure = { tenantId: 't', subscriptionId: 's', resourceGroup: 'rg', name: 'acs' };
+    const resourceLine = (fields: object): unknown => JSON.parse(JSON.stringify(resourceSet(1, { ...RESOURCE, ...fields })));
+    assert.ok(parseRecordEvent(resourceLine({})), 'a record written before sign-in existed (a key)');
+    assert.ok(parseRecordEvent(resourceLine({ authentication: 'key', azure })));
+    assert.ok(parseRecordEvent(resourceLine({ authentication: 'entraId', azure })));
+    assert.equal(parseRecordEvent(resourceLine({ authentication: 'entraId' })), undefined);
+    assert.equal(parseRecordEvent(resourceLine({ authentication: 'password', azure })), undefined);
+    assert.equal(parseRecordEvent(resourceLine({ azure: { ...azure, tenantId: '' } })), undefined);
+    assert.equal(parseRecordEvent(resourceLine({ azure: 'somewhere' })), undefined);
+  });
 });
 
 suite('Teams users in the records', () => {

@@ -49,6 +49,10 @@ const EXPECTED_TITLES: Record<string, string> = {
   'acsIdentity.insertToken': 'Insert Token',
   'acsIdentity.exportUsers': 'Export Users…',
   'acsIdentity.importUsers': 'Import Users…',
+  'acsIdentity.addResourceFromAzure': 'Add Resource from Azure…',
+  'acsIdentity.fetchKey': 'Fetch Access Key from Azure',
+  'acsIdentity.signIn': 'Sign In to Azure',
+  'acsIdentity.signOut': 'Sign Out of Azure',
 };
 
 suite('manifest', () => {

@@ -137,6 +137,34 @@ suite('Registry', () => {
     assert.equal((await registry.listUsers(resource.id)).length, 1);
   });
 
+  test('a resource added from Azure: with its key it is recorded as such; switched to Entra ID it keeps its users and its key is deleted; back to a key it keeps where it is in Azure', async () => {
+    const azure = { tenantId: 'tenant', subscriptionId: 'subscription', resourceGroup: 'rg', name: 'contoso' };
+    const withKey = await registry.addResource('contoso', testConnection('contoso.communication.azure.com'), { azure });
+    assert.equal(withKey.authentication, 'key');
+    assert.deepEqual(withKey.azure, azure);
+    await registry.addUser(withKey.id, testUserId(1), { origin: 'created' });
+
+    const keyless = await registry.addKeylessResource('renamed?', { endpoint: 'https://contoso.communication.azure.com/', host: 'contoso.communication.azure.com' }, azure);
+    assert.deepEqual([keyless.id, keyless.name, keyless.authentication, keyless.addedAt], [withKey.id, 'contoso', 'entraId', withKey.addedAt]);
+    assert.equal(await registry.getConnectionString(keyless.id), undefined);
+    assert.deepEqual([...secrets.values.keys()], [], 'no key stays behind');
+    assert.equal((await registry.listUsers(keyless.id)).length, 1);
+
+    const again = await registry.updateResourceConnection(keyless.id, testConnection('contoso.communication.azure.com'));
+    assert.deepEqual([again.authentication, again.azure], ['key', azure]);
+    const reread = new Registry(root, secrets);
+    assert.deepEqual(await reread.getResource(keyless.id), again);
+    await reread.dispose();
+  });
+
+  test('a resource used with Entra ID from the start stores no secret', async () => {
+    const azure = { tenantId: 'tenant', subscriptionId: 'subscription', resourceGroup: 'rg', name: 'fabrikam' };
+    const resource = await registry.addKeylessResource('fabrikam', { endpoint: 'https://fabrikam.communication.azure.com/', host: 'fabrikam.communication.azure.com' }, azure);
+    assert.deepEqual([resource.name, resource.authentication, resource.azure, resource.isLocalEmulator], ['fabrikam', 'entraId', azure, false]);
+    await registry.whenIdle();
+    assert.equal(secrets.values.size, 0);
+  });
+
   test('two registries on one folder (two windows) creating users at the same time both keep theirs', async () => {
     const resource = await registry.addResource('r', testConnection('r.communication.azure.com'));
     const otherWindow = new Registry(root, secrets);

@@ -74,6 +74,7 @@ suite('tree context values', () => {
         flagRegex(ContextValueBase.user, ContextValueFlag.hasToken),
         flagRegex(ContextValueBase.teamsUser, ContextValueFlag.hasToken),
         flagRegex(ContextValueBase.token, ContextValueFlag.valid),
+        flagRegex(ContextValueBase.resource, ContextValueFlag.fromAzure),
       ].map((regex) => regex.source.replace(/\\\//g, '/')),
     );
     const used = (manifest.contributes.menus['view/item/context'] ?? [])

@@ -56,6 +56,9 @@ suite('tree model', () => {
   test('context values carry the flags the menus need', () => {
     assert.equal(resourceContextValue({ isLocalEmulator: true }), 'acsResource;localEmulator');
     assert.equal(resourceContextValue({ isLocalEmulator: false }), 'acsResource');
+    const azure = { tenantId: 't', subscriptionId: 's', resourceGroup: 'rg', name: 'n' };
+    assert.equal(resourceContextValue({ isLocalEmulator: false, authentication: 'key', azure }), 'acsResource;fromAzure');
+    assert.equal(resourceContextValue({ isLocalEmulator: false, authentication: 'entraId', azure }), 'acsResource;entraId;fromAzure');
     assert.equal(userContextValue(user, [], NOW), 'acsUser');
     assert.equal(userContextValue({ ...user, damaged: true }, [], NOW), 'acsUser;damaged');
     assert.equal(userContextValue(user, [token('v', 0, minutes(60))], NOW), 'acsUser;hasToken;hasValidToken');
