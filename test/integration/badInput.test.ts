@@ -10,7 +10,7 @@ import { addEmulatorResource, assertNoSecretShown, ESCAPE, getApi, messagesDurin
 const RESOURCE = 'dev';
 const TOKEN_LIKE = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJza3lwZWlkIjoiYWNzOngiLCJleHAiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlLW9mLWEtdG9rZW4tcGFzdGVkLWJ5LW1pc3Rha2U';
 const USER_ID_FORMAT = '(8:acs:<resource id>_<user id>)';
-const OPTION_NAMES = 'resource, userId, tokenId, label, scopes, lifetimeMinutes, connectionString, name, count, labelPrefix, teamsToken, appId, userObjectId, file, format';
+const OPTION_NAMES = 'resource, userId, tokenId, label, scopes, lifetimeMinutes, connectionString, name, count, labelPrefix, teamsToken, appId, userObjectId, file, format, azureResourceId, tenantId, authentication';
 
 suite('Bad input', () => {
   const requests: string[] = [];

@@ -66,7 +66,7 @@ suite('Bulk', () => {
       ['input', 'input', 'quickPick', 'multiPick', 'input'],
     );
     assert.deepEqual(api.prompts.records[2].choices, ['With a token each', 'Users only']);
-    assert.deepEqual((await userRows(api, RESOURCE)).map((row) => row.label), ['p-1', 'p-2', 'p-3']);
+    assert.deepEqual((await userRows(api, RESOURCE)).map((row) => row.label).sort(), ['p-1', 'p-2', 'p-3']);
   });
 
   test('cancelled midway: what was created stays listed, and the summary says how many', async function () {
