@@ -1,7 +1,7 @@
 // Bundles the extension, and beside it what it loads only when used: the emulator ("Start Local
 // Emulator" requires dist/emulator.js, see src/localEmulator/emulatorHost.ts), the identity SDK
 // (dist/identitySdk.js), the CSV library (dist/csv.js) and the sign-in to Azure (dist/azureSignIn.js,
-// see src/commands/flows/lazySignIn.ts).
+// required by src/extension.ts, see src/commands/flows/lazySignIn.ts).
 //
 // Options: --production (minified)  --watch  --only=<build>
 import { parseArgs } from 'node:util';
@@ -70,7 +70,7 @@ const lazyBundlesPlugin = {
 const lazyAzureSignInPlugin = {
   name: 'lazy-azure-sign-in',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/\.\.\/signIn$/ }, (args) => (args.kind === 'require-call' ? { path: './azureSignIn.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/signIn$/ }, (args) => (args.kind === 'require-call' ? { path: './azureSignIn.js', external: true } : undefined));
   },
 };
 

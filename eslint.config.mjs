@@ -1,8 +1,8 @@
 // Lint: typescript-eslint with type information, and the layers of src/ as import restrictions.
 // Layers, bottom to top (a folder imports only from folders below it):
 //   shared -> core -> storage -> acs | azure | localEmulator -> platform -> tree | ui -> commands -> signIn -> extension.ts
-// signIn (the sign-in to Azure, a bundle of its own) is loaded by commands/flows/lazySignIn.ts with
-// `require`, never imported: nothing imports it.
+// signIn (the sign-in to Azure, a bundle of its own) is loaded by extension.ts with `require` and
+// handed to commands/flows/lazySignIn.ts: nothing below it imports it.
 // The emulator (its own bundle) imports only itself and shared. Pure logic (core, shared) never
 // imports vscode; only extension.ts imports the test API; nothing in src imports from test/.
 import js from '@eslint/js';

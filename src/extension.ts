@@ -6,7 +6,7 @@ import { IdentityWorkflows } from './acs/identityWorkflows';
 import { CommandId } from './commands/commandIds';
 import { ResourceInUse } from './core/resourceInUse';
 import { ErrorPresenter } from './commands/flows/errorPresenter';
-import { LazySignIn } from './commands/flows/lazySignIn';
+import { LazySignIn, type SignInModule } from './commands/flows/lazySignIn';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './commands/services';
 import { EmulatorHost } from './localEmulator/emulatorHost';
@@ -34,6 +34,12 @@ const ENDED_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** What deactivation must wait for: the emulator to stop, and the records' background writes to end. */
 let stopping: (() => Promise<void>) | undefined;
 
+/** The sign-in to Azure, required at its first use: esbuild.mjs makes it a bundle of its own (dist/azureSignIn.js). */
+function loadSignIn(): SignInModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./signIn') as SignInModule;
+}
+
 /** The composition root: builds each part once, wires them, and starts the background work. */
 export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi | undefined {
   const logger = new Logger('ACS Identities');
@@ -46,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const progress = new ServiceProgress();
   const config = new Config();
   // The SDK clients of resources that use Entra ID hold the account's tokens: a change of account drops them.
-  const signIn = new LazySignIn({ globalState: context.globalState, log: logger, services: () => services, accountChanged: () => clients.dropEntraIdClients() });
+  const signIn = new LazySignIn(loadSignIn, { globalState: context.globalState, log: logger, services: () => services, accountChanged: () => clients.dropEntraIdClients() });
   const clients = new IdentityClients(registry, (tenantId) => signIn.credential(tenantId), () => config.requestTimeoutSeconds * 1000);
   const resourceInUse = new ResourceInUse();
   const statusBar = new TokenStatusBar(registry, resourceInUse, config, clock, { copyToken: CommandId.copyToken, showView: `${IDENTITIES_VIEW_ID}.focus` });

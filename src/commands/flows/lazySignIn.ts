@@ -35,18 +35,20 @@ export interface SignInModule {
 /**
  * The sign-in to Azure, loaded at its first use: a sign-in command, a resource that uses
  * Microsoft Entra ID, or a failure only it can explain. Activation loads none of it and asks
- * nothing of VS Code's authentication. esbuild.mjs turns the `require` below into
- * `require('./azureSignIn.js')`, a bundle of its own.
+ * nothing of VS Code's authentication. `load` comes from the composition root (extension.ts),
+ * the one place above the sign-in, whose `require` esbuild.mjs turns into a bundle of its own.
  */
 export class LazySignIn {
   private feature: SignInFeature | undefined;
 
-  constructor(private readonly dependencies: SignInDependencies) {}
+  constructor(
+    private readonly load: () => SignInModule,
+    private readonly dependencies: SignInDependencies,
+  ) {}
 
   get(): SignInFeature {
     if (!this.feature) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      this.feature = (require('../../signIn') as SignInModule).createSignInFeature(this.dependencies);
+      this.feature = this.load().createSignInFeature(this.dependencies);
       this.dependencies.log.info('Loaded the sign-in to Azure');
     }
     return this.feature;
