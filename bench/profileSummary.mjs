@@ -4,7 +4,8 @@
 // the SDK, the emulator, Node, the garbage collector), the functions with the most self time, and
 // the extension's functions with the most time including what they call.
 //
-// Usage: node bench/profileSummary.mjs <file.cpuprofile>...
+// Usage: node bench/profileSummary.mjs <file.cpuprofile>...   (files <group>.<n>.cpuprofile are
+//        summarized together, as runs of one measurement)
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,39 +24,43 @@ function areaOf({ url, functionName }) {
   return basename(url);
 }
 
-export function summarize(profile, { top = 15 } = {}) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+/** One summary of several profiles (runs of one measurement): their times add up. */
+export function summarize(profiles, { top = 15 } = {}) {
   const self = new Map();
   const inclusive = new Map();
   const byArea = new Map();
   let total = 0;
+  const add = (map, k, micros) => map.set(k, (map.get(k) ?? 0) + micros);
   const key = ({ callFrame: f }) => `${f.functionName || '(anonymous)'} ${basename(f.url)}:${f.lineNumber + 1}`;
-  profile.samples.forEach((id, index) => {
-    const micros = profile.timeDeltas[index + 1] ?? 0;
-    total += micros;
-    const node = nodes.get(id);
-    const area = areaOf(node.callFrame);
-    byArea.set(area, (byArea.get(area) ?? 0) + micros);
-    self.set(key(node), (self.get(key(node)) ?? 0) + micros);
-    if (area === 'idle') return;
-    const seen = new Set();
-    for (let current = id; current !== undefined; current = parent.get(current)) {
-      const frame = nodes.get(current);
-      if (!/dist\/extension\.js$/.test(frame.callFrame.url)) continue;
-      const k = key(frame);
-      if (!seen.has(k)) {
-        seen.add(k);
-        inclusive.set(k, (inclusive.get(k) ?? 0) + micros);
+  for (const profile of profiles) {
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    profile.samples.forEach((id, index) => {
+      const micros = profile.timeDeltas[index + 1] ?? 0;
+      total += micros;
+      const node = nodes.get(id);
+      const area = areaOf(node.callFrame);
+      add(byArea, area, micros);
+      add(self, key(node), micros);
+      if (area === 'idle') return;
+      const seen = new Set();
+      for (let current = id; current !== undefined; current = parent.get(current)) {
+        const frame = nodes.get(current);
+        if (!/dist\/extension\.js$/.test(frame.callFrame.url)) continue;
+        const k = key(frame);
+        if (!seen.has(k)) {
+          seen.add(k);
+          add(inclusive, k, micros);
+        }
       }
-    }
-  });
+    });
+  }
   const ms = (micros) => `${(micros / 1000).toFixed(1)} ms`;
   const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
   const busy = total - (byArea.get('idle') ?? 0);
   return [
-    `profiled ${ms(total)}, busy ${ms(busy)}`,
+    `${profiles.length} profile(s), ${ms(total)} in all, busy ${ms(busy)}`,
     'self time by area:',
     ...sorted(byArea).map(([area, micros]) => `  ${ms(micros).padStart(10)}  ${area}`),
     `functions with the most self time (top ${top}):`,
@@ -65,8 +70,18 @@ export function summarize(profile, { top = 15 } = {}) {
   ].join('\n');
 }
 
+/** `<group>.<n>.cpuprofile` files by group (the name up to its first dot). */
+export function groupProfiles(files) {
+  const groups = new Map();
+  for (const file of files) {
+    const group = basename(file).split('.')[0];
+    groups.set(group, [...(groups.get(group) ?? []), file]);
+  }
+  return groups;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const file of process.argv.slice(2)) {
-    console.log(`\n${basename(file)}\n${summarize(JSON.parse(readFileSync(file, 'utf8')))}`);
+  for (const [group, files] of groupProfiles(process.argv.slice(2))) {
+    console.log(`\n${group}\n${summarize(files.map((file) => JSON.parse(readFileSync(file, 'utf8'))))}`);
   }
 }

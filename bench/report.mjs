@@ -120,7 +120,7 @@ export function machineLine({ machine }) {
 
 export function markdown(results) {
   const lines = [
-    `Benchmark of ${results.date}${results.quick ? ' (--quick)' : ''}, code-server ${results.host?.codeServer ?? '?'} (VS Code ${results.host?.vscode ?? '?'})`,
+    `Benchmark of ${results.date}${results.quick ? ' (--quick)' : ''}${results.profiled ? ' (--profile: a build that is not minified)' : ''}, code-server ${results.host?.codeServer ?? '?'} (VS Code ${results.host?.vscode ?? '?'})${results.extensionPath ? `, the extension in ${results.extensionPath}` : ''}`,
     '',
     `Machine: ${machineLine(results)}`,
     '',

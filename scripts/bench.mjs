@@ -16,6 +16,10 @@
 //
 // Options: --quick                 fewer runs and users (about a third of the time)
 //          --only=sizes,activation,workload,bulk
+//          --extension=<folder>    measure the extension in that folder (built, with its package.json;
+//                                  e.g. an older commit exported with `git archive`) instead of this one,
+//                                  with this checkout's benchmark, to compare two builds (sizes stay
+//                                  this checkout's)
 //          --profile               also CPU-profile extra runs of the workload in the extension host,
 //                                  with a build that is not minified (readable names); the profiles
 //                                  go to bench/profiles/ and a summary of each is printed
@@ -25,9 +29,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { summarize } from '../bench/profileSummary.mjs';
+import { groupProfiles, summarize } from '../bench/profileSummary.mjs';
 import { markdown } from '../bench/report.mjs';
 import { runCodeServerCli } from '../test/host/codeServer.mjs';
 import { DEFAULT_HOST_VERSION, hostVersion } from '../test/host/versions.mjs';
@@ -39,18 +43,20 @@ const STAGES = ['sizes', 'activation', 'workload', 'bulk'];
 
 function readOptions() {
   try {
-    const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, profile: { type: 'boolean', default: false } } });
+    const { values } = parseArgs({
+      options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, profile: { type: 'boolean', default: false }, extension: { type: 'string' } },
+    });
     const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? STAGES;
     const unknown = only.filter((stage) => !STAGES.includes(stage));
     if (unknown.length > 0) throw new Error(`unknown stage(s) ${unknown.join(', ')}; known: ${STAGES.join(', ')}`);
-    return { quick: values.quick, only, profile: values.profile };
+    return { quick: values.quick, only, profile: values.profile, extensionPath: values.extension ? resolve(values.extension) : repoRoot };
   } catch (err) {
     console.error(`[bench] ${err.message}`);
     process.exit(2);
   }
 }
 
-const { quick, only, profile } = readOptions();
+const { quick, only, profile, extensionPath } = readOptions();
 const benchDir = join(repoRoot, 'bench');
 const scratch = mkdtempSync(join(tmpdir(), 'acs-bench-'));
 /** The launcher now running, stopped with us. */
@@ -133,13 +139,25 @@ function runWindow(module, { extensionsDir, env = {}, timeoutMs }) {
   mkdirSync(workspace, { recursive: true });
   const args = [
     join(repoRoot, 'test', 'host', 'launcher.mjs'),
-    `--extensionDevelopmentPath=${repoRoot}`,
+    `--extensionDevelopmentPath=${extensionPath}`,
     `--extensionTestsPath=${join(repoRoot, 'out', 'bench', 'bench', 'host', module)}`,
     `--user-data-dir=${join(scratch, 'user-data')}`,
     `--extensions-dir=${extensionsDir}`,
     workspace,
   ];
+  const readResults = () => {
+    try {
+      return JSON.parse(readFileSync(resultsFile, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
   return new Promise((resolve, reject) => {
+    // A window that says it is complete is closed at once: its extension host would otherwise first
+    // finish its background work (thousands of token values to SecretStorage after a bulk creation).
+    const poller = setInterval(() => {
+      if (readResults()?.complete) window?.kill('SIGTERM');
+    }, 500);
     window = spawn(process.execPath, args, {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -148,15 +166,13 @@ function runWindow(module, { extensionsDir, env = {}, timeoutMs }) {
     window.on('error', reject);
     window.on('exit', (code, signal) => {
       window = undefined;
-      let results;
-      try {
-        results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-      } catch (err) {
-        return reject(new Error(`the ${module} window exited with ${code ?? signal} and wrote no results (${err.message})`));
-      }
+      clearInterval(poller);
+      const results = readResults();
+      if (!results) return reject(new Error(`the ${module} window exited with ${code ?? signal} and wrote no results`));
+      if (results.complete) return resolve(results);
       // A window that failed midway still hands back what it measured before.
-      if (code !== 0) console.error(`[bench] the ${module} window exited with ${code ?? signal}: its results are incomplete`);
-      resolve(code === 0 ? results : { ...results, incomplete: `exited with ${code ?? signal}` });
+      console.error(`[bench] the ${module} window exited with ${code ?? signal} before it was complete`);
+      resolve({ ...results, incomplete: `exited with ${code ?? signal} before it was complete` });
     });
   });
 }
@@ -184,7 +200,7 @@ async function activation(extensionsDir) {
 async function main() {
   const started = Date.now();
   const load = sampleLoad();
-  const results = { date: new Date().toISOString(), quick, machine: machine() };
+  const results = { date: new Date().toISOString(), quick, machine: machine(), ...(extensionPath === repoRoot ? {} : { extensionPath }) };
   console.log(`[bench] ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.ramGiB} GiB, Node ${results.machine.node}, ${results.machine.os}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
   // sizes() leaves the production build in dist/: the windows run what ships, or a readable build to profile.
@@ -228,8 +244,9 @@ async function main() {
   heading('results');
   console.log(table);
   if (profile) {
-    for (const file of readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile'))) {
-      console.log(`\n${file}\n${summarize(JSON.parse(readFileSync(join(profiles, file), 'utf8')))}`);
+    const files = readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile')).map((name) => join(profiles, name));
+    for (const [group, members] of groupProfiles(files)) {
+      console.log(`\n${group}\n${summarize(members.map((file) => JSON.parse(readFileSync(file, 'utf8'))))}`);
     }
   }
   console.log(`[bench] ${results.seconds} s; written to bench/results.json and bench/results.md`);

@@ -26,5 +26,5 @@ export async function run(): Promise<void> {
     await extension.activate();
     samples.push({ extensionId, milliseconds: performance.now() - started, wasActive });
   }
-  writeResults({ order, samples });
+  writeResults({ order, samples, complete: true });
 }

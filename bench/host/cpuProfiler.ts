@@ -1,6 +1,7 @@
 // CPU profiles of the extension host (`npm run bench -- --profile`): where the time of a
 // measurement goes, ours, VS Code's, the SDK's, the garbage collector's. Off unless the runner
 // names a folder in ACS_BENCH_PROFILE_DIR; profiled runs are extra runs, never measured ones.
+// `<group>.<n>.cpuprofile` are runs of one group, summarized together.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -11,9 +12,9 @@ export function isProfiling(): boolean {
   return directory !== undefined && directory !== '';
 }
 
-/** Runs `work` under the profiler and writes `<name>.cpuprofile`; just runs it when not profiling. */
-export async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (!directory) {
+/** Runs `work` under the profiler and writes `<name>.cpuprofile`; just runs it when not profiling or not named. */
+export async function profiled<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!directory || name === undefined) {
     return work();
   }
   const session = new Session();

@@ -67,6 +67,19 @@ async function resourceNode(api: AcsIdentityTestApi, resourceId: string): Promis
   return node;
 }
 
+/** How many of `moments` fell in each second after `start`. */
+function perSecond(moments: readonly number[], start: number): number[] {
+  const counts: number[] = [];
+  for (const moment of moments) {
+    const second = Math.floor((moment - start) / 1000);
+    while (counts.length <= second) {
+      counts.push(0);
+    }
+    counts[second]++;
+  }
+  return counts;
+}
+
 async function withEmulator<T>(options: EmulatorOptions, use: (emulator: RunningEmulator) => Promise<T>): Promise<T> {
   const emulator = await startEmulator({ port: 0, ...options });
   try {
@@ -119,8 +132,12 @@ class Workload {
         await this.rows.quiet(20);
       }
       if (isProfiling()) {
-        await profiled('create-with-few-users', () => this.repeat(10, () => this.createAndSettle(resourceId, known)));
-        await profiled('create-bare-sdk', () => this.repeat(10, viaSdk));
+        // The command alone, each call in a profile of its own, against the SDK call alone.
+        for (let run = 0; run < 10; run++) {
+          await this.rows.quiet(100);
+          await this.createAndSettle(resourceId, known, `command-with-few-users.${run}`);
+          await profiled(`sdk-call.${run}`, viaSdk);
+        }
       }
       await this.removeResource(resourceId);
       return { ...samples, secretStore };
@@ -167,13 +184,13 @@ class Workload {
   /** Create Users in Bulk at the service's real limits with a latency, against the quickstart's loop under the same. */
   async bulk(): Promise<object> {
     const successes: number[] = [];
-    let throttled = 0;
+    const refusals: number[] = [];
     const countResponses = (line: string): void => {
       if (line.startsWith('POST /identities → ')) {
         if (line.endsWith('201')) {
           successes.push(performance.now());
         } else if (line.endsWith('429')) {
-          throttled++;
+          refusals.push(performance.now());
         }
       }
     };
@@ -202,7 +219,10 @@ class Workload {
         created: result?.created ?? 0,
         failed: result?.failed ?? plan.bulkCount,
         seconds,
-        throttledResponses: throttled,
+        throttledResponses: refusals.length,
+        // Second by second from the start: how the pace went.
+        createdPerSecond: perSecond(successes, started),
+        refusedPerSecond: perSecond(refusals, started),
         firstBurstSeconds: successes.length >= CREATIONS_PER_WINDOW ? (successes[CREATIONS_PER_WINDOW - 1] - started) / 1000 : undefined,
         // Past the first burst, over whole windows: what the pace settles to.
         steadyUsersPerSecond: last >= 2 * CREATIONS_PER_WINDOW - 1 ? ((last + 1 - CREATIONS_PER_WINDOW) * 1000) / (successes[last] - successes[CREATIONS_PER_WINDOW - 1]) : undefined,
@@ -213,16 +233,21 @@ class Workload {
   }
 
   /** One create from code: until the command returns, until the view shows its row with the token, until its background work is over. */
-  private async createAndSettle(resourceId: string, known: Set<string>): Promise<{ userId: string; command: number; rowShown: number; idle: number }> {
+  private async createAndSettle(resourceId: string, known: Set<string>, profileName?: string): Promise<{ userId: string; command: number; rowShown: number; idle: number }> {
     let createdId: string | undefined;
     // The row may be shown before the command returns: any user row with a token that was not there before is the new one.
     const rowShown = this.rows.next(
       (node) => node.kind === 'user' && !known.has(node.user.userId) && (createdId === undefined || node.user.userId === createdId) && node.tokens.length > 0,
       'the new user row with its token',
     );
-    const started = performance.now();
-    const issued = await createUserAndToken(resourceId);
-    const returned = performance.now();
+    let started = 0;
+    let returned = 0;
+    const issued = await profiled(profileName, async () => {
+      started = performance.now();
+      const result = await createUserAndToken(resourceId);
+      returned = performance.now();
+      return result;
+    });
     if (!issued) {
       throw new Error('Create User and Issue Token returned nothing');
     }
@@ -248,7 +273,11 @@ class Workload {
       }
     }
     if (isProfiling()) {
-      await profiled(`create-with-${size}-users`, () => this.repeat(5, () => this.createAndSettle(resourceId, known)));
+      for (let run = 0; run < 5; run++) {
+        await this.rows.quiet(100);
+        await this.createAndSettle(resourceId, known, `command-with-${size}-users.${run}`);
+      }
+      await profiled(`create-and-render-with-${size}-users`, () => this.repeat(3, () => this.createAndSettle(resourceId, known)));
     }
     return samples;
   }
@@ -353,7 +382,8 @@ export async function run(): Promise<void> {
     if (phases.includes('bulk')) {
       results.bulk = await workload.bulk();
     }
-    writeResults({ ...results, seconds: (performance.now() - started) / 1000 });
+    // `complete`: the runner may close the window without waiting for its background work.
+    writeResults({ ...results, seconds: (performance.now() - started) / 1000, complete: true });
   } finally {
     workload.dispose();
   }
