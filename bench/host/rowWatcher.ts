@@ -3,9 +3,19 @@
 // workbench. The test API reports each getTreeItem; this turns those reports into moments.
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { AcsIdentityTestApi } from '../../src/testApi';
 import type { IdentityNode } from '../../src/tree/nodes';
+
+let pings = 0;
+
+/**
+ * Resolves once the workbench has handled every message the extension host sent it before (the
+ * rows included): a command that runs in the workbench answers in order, after them.
+ */
+export async function workbenchCaughtUp(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'acsBench.ping', ++pings);
+}
 
 interface Waiter {
   matches(node: IdentityNode): boolean;
@@ -52,7 +62,7 @@ export class RowWatcher implements vscode.Disposable {
    * rendering, and the turn that gave them has ended. VS Code asks for the parent's own row before
    * its children: that starts a rendering.
    */
-  async children(parent: IdentityNode, count: number, what: string): Promise<{ lastRowAt: number; doneAt: number }> {
+  async children(parent: IdentityNode, count: number, what: string): Promise<{ lastRowAt: number; sentAt: number; workbenchAt: number }> {
     let seen = 0;
     const lastRowAt = await this.next((node) => {
       if (node === parent) {
@@ -64,7 +74,9 @@ export class RowWatcher implements vscode.Disposable {
     }, what);
     // The extension host turns the rows into its own tree nodes and sends them in the same turn.
     await nextTurn();
-    return { lastRowAt, doneAt: performance.now() };
+    const sentAt = performance.now();
+    await workbenchCaughtUp();
+    return { lastRowAt, sentAt, workbenchAt: performance.now() };
   }
 
   /** Resolves once no row has been asked for during `milliseconds`: the view is done re-rendering. */

@@ -12,7 +12,7 @@ import type { ResourceNode } from '../../src/tree/nodes';
 import { isProfiling, profiled } from './cpuProfiler';
 import { recordUsers } from './population';
 import { EXTENSION_ID, isQuick, say, writeResults } from './results';
-import { RowWatcher } from './rowWatcher';
+import { RowWatcher, workbenchCaughtUp } from './rowWatcher';
 
 const SCOPES = ['chat', 'voip'] as const;
 const LIFETIME_MINUTES = 60;
@@ -129,12 +129,12 @@ class Workload {
           samples.extensionIdle.push(created.idle);
           samples.sdk.push(sdkAfter);
         }
-        await this.rows.quiet(20);
+        await this.settled();
       }
       if (isProfiling()) {
         // The command alone, each call in a profile of its own, against the SDK call alone.
         for (let run = 0; run < 10; run++) {
-          await this.rows.quiet(100);
+          await this.settled();
           await this.createAndSettle(resourceId, known, `command-with-few-users.${run}`);
           await profiled(`sdk-call.${run}`, viaSdk);
         }
@@ -232,7 +232,7 @@ class Workload {
     return { latencyMs: BULK_LATENCY_MS, limitPerSecond: (CREATIONS_PER_WINDOW * 1000) / THROTTLE_WINDOW_MS, extension, sequential };
   }
 
-  /** One create from code: until the command returns, until the view shows its row with the token, until its background work is over. */
+  /** One create from code: until the command returns, until the workbench has its row with the token, until its background work is over. */
   private async createAndSettle(resourceId: string, known: Set<string>, profileName?: string): Promise<{ userId: string; command: number; rowShown: number; idle: number }> {
     let createdId: string | undefined;
     // The row may be shown before the command returns: any user row with a token that was not there before is the new one.
@@ -252,7 +252,9 @@ class Workload {
       throw new Error('Create User and Issue Token returned nothing');
     }
     createdId = issued.userId;
-    const shownAt = await rowShown;
+    await rowShown;
+    await workbenchCaughtUp();
+    const shownAt = performance.now();
     await this.api.whenIdle();
     const idleAt = performance.now();
     known.add(issued.userId);
@@ -264,7 +266,7 @@ class Workload {
     const known = new Set((await this.api.tree.getChildren(node)).map((child) => (child.kind === 'user' ? child.user.userId : '')));
     const samples = { listed: known.size, command: [] as number[], rowShown: [] as number[], idle: [] as number[] };
     for (let run = -3; run < plan.createRuns; run++) {
-      await this.rows.quiet(100);
+      await this.settled();
       const created = await this.createAndSettle(resourceId, known);
       if (run >= 0) {
         samples.command.push(created.command);
@@ -274,7 +276,7 @@ class Workload {
     }
     if (isProfiling()) {
       for (let run = 0; run < 5; run++) {
-        await this.rows.quiet(100);
+        await this.settled();
         await this.createAndSettle(resourceId, known, `command-with-${size}-users.${run}`);
       }
       await profiled(`create-and-render-with-${size}-users`, () => this.repeat(3, () => this.createAndSettle(resourceId, known)));
@@ -289,9 +291,9 @@ class Workload {
    */
   private async listing(node: ResourceNode, size: number): Promise<object> {
     say(`list: a resource with ${size} users`);
-    const samples = { listed: 0, provider: [] as number[], roundTrip: [] as number[], lastRow: [] as number[] };
+    const samples = { listed: 0, provider: [] as number[], roundTrip: [] as number[], lastRow: [] as number[], sent: [] as number[] };
     for (let run = 0; run < plan.listRuns; run++) {
-      await this.rows.quiet(100);
+      await this.settled();
       const started = performance.now();
       const children = await this.api.tree.getChildren(node);
       for (const child of children) {
@@ -299,8 +301,9 @@ class Workload {
       }
       samples.provider.push(performance.now() - started);
       samples.listed = children.length;
-      const { lastRow, roundTrip } = await this.reRender(node, children.length);
+      const { lastRow, sent, roundTrip } = await this.reRender(node, children.length);
       samples.lastRow.push(lastRow);
+      samples.sent.push(sent);
       samples.roundTrip.push(roundTrip);
     }
     if (isProfiling()) {
@@ -309,19 +312,28 @@ class Workload {
     return samples;
   }
 
-  /** The resource re-rendered, as a change of its users does: until VS Code's extension host has all `count` rows, and until it has sent them on. */
-  private async reRender(node: ResourceNode, count: number): Promise<{ lastRow: number; roundTrip: number }> {
-    await this.rows.quiet(100);
+  /**
+   * The resource re-rendered, as a change of its users does: until VS Code's extension host has all
+   * `count` rows, until it has sent them on, and until the workbench has them.
+   */
+  private async reRender(node: ResourceNode, count: number): Promise<{ lastRow: number; sent: number; roundTrip: number }> {
+    await this.settled();
     const rendered = this.rows.children(node, count, `${count} rows of the resource`);
     const started = performance.now();
     this.api.tree.refresh(node);
-    const { lastRowAt, doneAt } = await rendered;
-    return { lastRow: lastRowAt - started, roundTrip: doneAt - started };
+    const { lastRowAt, sentAt, workbenchAt } = await rendered;
+    return { lastRow: lastRowAt - started, sent: sentAt - started, roundTrip: workbenchAt - started };
+  }
+
+  /** No row asked for a moment, and the workbench done with what it was sent: the next measurement starts from rest. */
+  private async settled(): Promise<void> {
+    await this.rows.quiet(100);
+    await workbenchCaughtUp();
   }
 
   private async repeat(times: number, work: () => Promise<unknown>): Promise<void> {
     for (let run = 0; run < times; run++) {
-      await this.rows.quiet(100);
+      await this.settled();
       await work();
     }
   }
