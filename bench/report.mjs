@@ -65,6 +65,9 @@ export function rows(results) {
     add('create user + token, through the extension (command returns)', spread(extension));
     add('create user + token, bare SDK call', spread(sdk));
     add('create user + token, overhead (extension − SDK, medians)', ms(overhead), '≤ 5 ms', overhead <= 5);
+    // Runs come in pairs, one of each, side by side: their differences cancel the machine's slower moments.
+    const paired = median(workload.overhead.extension.map((value, index) => value - workload.overhead.sdk[index]));
+    add('create user + token, overhead (median of the paired differences)', ms(paired), '≤ 5 ms', paired <= 5);
     add('create user + token, until its row with the token is in the view', spread(describe(workload.overhead.extensionRowShown)));
     add('SecretStorage: storing one value (a round trip to the workbench)', spread(describe(workload.overhead.secretStore)));
   }
