@@ -101,7 +101,7 @@ export function rows(results) {
     const { extension, sequential, limitPerSecond, latencyMs } = results.bulk;
     const share = extension.steadyUsersPerSecond === undefined ? undefined : extension.steadyUsersPerSecond / limitPerSecond;
     add(
-      `bulk: Create Users in Bulk, ${extension.count.toLocaleString('en')} users, limits on, ${latencyMs} ms latency: steady pace past the first burst`,
+      `bulk (one run): Create Users in Bulk, ${extension.count.toLocaleString('en')} users, limits on, ${latencyMs} ms latency: steady pace past the first burst`,
       `${rate(extension.steadyUsersPerSecond)} (${share === undefined ? 'n/a' : (share * 100).toFixed(0)} % of the limit, ${rate(limitPerSecond)})`,
       '≥ 90 % of the limit',
       share === undefined ? undefined : share >= 0.9,
@@ -131,7 +131,7 @@ export function markdown(results) {
     ...[results.workload?.incomplete && `The workload window ${results.workload.incomplete}: some figures are missing.`, results.bulkIncomplete && `The bulk window ${results.bulkIncomplete}: some figures are missing.`]
       .filter(Boolean)
       .flatMap((line) => [line, '']),
-    '| Measure | Figure (median) | Target | |',
+    '| Measure | Figure (the median, where there are several runs) | Target | |',
     '| --- | --- | --- | --- |',
     ...rows(results).map((row) => `| ${row.measure} | ${row.figure} | ${row.target} | ${row.target ? verdict(row.met) : ''} |`),
     '',
