@@ -25,6 +25,10 @@ export interface AcsIdentityTestApi {
     onDidChange(listener: () => void): vscode.Disposable;
     /** Moves the clock of the tree and the status bar (statuses, "expires in", their timers) by this much; 0 restores it. */
     setClockOffset(milliseconds: number): void;
+    /** Re-renders one node (everything when omitted), as a change of its record does. */
+    refresh(node?: IdentityNode): void;
+    /** Fires after each row the provider gives, to VS Code or anyone else: when the view has its rows (for `npm run bench`). */
+    onDidGetTreeItem(listener: (node: IdentityNode) => void): vscode.Disposable;
   };
   /** The status bar item "ACS Identities: Token Expiry" as shown now: visibility, text, tooltip, colour, click. */
   readonly statusBar: TokenStatusBarState;
@@ -81,6 +85,21 @@ export interface TestApiParts {
 
 export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
   const { tree, statusBar, clock, messages, prompts, progress, registry, emulator } = parts;
+  const treeItemListeners = new Set<(node: IdentityNode) => void>();
+  let treeItemsObserved = false;
+  /** VS Code calls the provider's own getTreeItem: it is wrapped on the first subscription only, so that tests run the provider as shipped. */
+  const observeTreeItems = (): void => {
+    if (treeItemsObserved) {
+      return;
+    }
+    treeItemsObserved = true;
+    const getTreeItem = tree.getTreeItem.bind(tree);
+    tree.getTreeItem = (node) => {
+      const item = getTreeItem(node);
+      treeItemListeners.forEach((listener) => listener(node));
+      return item;
+    };
+  };
   return {
     tree: {
       getChildren: (node) => tree.getChildren(node),
@@ -93,6 +112,12 @@ export function createTestApi(parts: TestApiParts): AcsIdentityTestApi {
         clock.setOffset(milliseconds);
         tree.refresh();
         statusBar.refresh();
+      },
+      refresh: (node) => tree.refresh(node),
+      onDidGetTreeItem: (listener) => {
+        observeTreeItems();
+        treeItemListeners.add(listener);
+        return { dispose: () => treeItemListeners.delete(listener) };
       },
     },
     get statusBar() {

@@ -143,7 +143,7 @@ export class RecordState implements RecordReader {
   tokens(resourceId: string, userId: string): readonly TokenRecord[] {
     const boundary = this.resourceBoundary(resourceId);
     const entry = this.userEntries.get(resourceId)?.get(userId);
-    if (boundary === 'gone' || !entry || !visibleUser(entry, boundary)) {
+    if (boundary === 'gone' || !entry || !currentAdd(entry, boundary)) {
       return [];
     }
     entry.sortedTokens ??= visibleTokens(entry, userBoundary(entry, boundary)).sort((a, b) => b.issuedAt.localeCompare(a.issuedAt) || a.tokenId.localeCompare(b.tokenId));
@@ -346,12 +346,18 @@ function userBoundary(entry: UserEntry, resourceBoundary: Stamp | undefined): St
   return resourceBoundary && compareStamps(resourceBoundary, entry.removed) > 0 ? resourceBoundary : entry.removed;
 }
 
-function visibleUser(entry: UserEntry, resourceBoundary: Stamp | undefined): UserRecord | undefined {
+/** The addition the user is listed by, if it is listed: tells it without building its record (the tree asks for every user's tokens). */
+function currentAdd(entry: UserEntry, resourceBoundary: Stamp | undefined): Stamped<NewUser> | undefined {
   const boundary = userBoundary(entry, resourceBoundary);
-  const current = entry.adds.find((add) => isAfter(add.stamp, boundary));
+  return entry.adds.find((add) => isAfter(add.stamp, boundary));
+}
+
+function visibleUser(entry: UserEntry, resourceBoundary: Stamp | undefined): UserRecord | undefined {
+  const current = currentAdd(entry, resourceBoundary);
   if (!current) {
     return undefined;
   }
+  const boundary = userBoundary(entry, resourceBoundary);
   const { resourceId, userId, createdAt, origin, damaged, kind } = current.value;
   const label = entry.label && isAfter(entry.label.stamp, boundary) ? entry.label.value : undefined;
   const revokedAt = entry.revokedAt && isAfter(entry.revokedAt.stamp, boundary) ? entry.revokedAt.value : undefined;

@@ -39,6 +39,8 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   /** Users whose tokens are shown (VS Code asked for them): those a ticking "expires in" re-renders. */
   private readonly expandedUsers = new Set<UserNode>();
   private pending: { root: boolean; nodes: Set<IdentityNode> } | undefined;
+  /** What the changes since the last flush may have removed: some users, or (a resource changed) anything. */
+  private maybeGone: { all: boolean; users: Set<string> } = { all: false, users: new Set() };
   private timer: NodeJS.Timeout | undefined;
   private scheduledAt: Date | undefined;
   private timerDue: number | undefined;
@@ -147,6 +149,8 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
 
   /** Names the nodes a change touched; their parents' lists are re-read, never the disk. */
   private recordsChanged(change: RecordChange): void {
+    this.maybeGone.all ||= change.resources;
+    change.users.forEach((key) => this.maybeGone.users.add(key));
     if (change.resources) {
       this.queue(undefined);
     }
@@ -183,7 +187,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     if (!pending) {
       return;
     }
-    this.forgetRemovedNodes();
+    this.forgetRemovedNodes(pending.root);
     if (pending.root) {
       this.changeEmitter.fire(undefined);
     } else {
@@ -198,12 +202,20 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     this.schedule();
   }
 
-  /** Nodes of records that are gone are dropped: a record added again gets a node of its own. */
-  private forgetRemovedNodes(): void {
+  /**
+   * Nodes of records that are gone are dropped: a record added again gets a node of its own. Only
+   * the users a change named are looked at (a new user must not cost a look at thousands), all of
+   * them after a change of resources or a full refresh.
+   */
+  private forgetRemovedNodes(everything: boolean): void {
     const records = this.registry.records;
-    for (const id of this.resourceNodes.keys()) {
-      if (!records.resource(id)) {
-        this.resourceNodes.delete(id);
+    const { all, users } = this.maybeGone;
+    this.maybeGone = { all: false, users: new Set() };
+    if (all || everything) {
+      for (const id of this.resourceNodes.keys()) {
+        if (!records.resource(id)) {
+          this.resourceNodes.delete(id);
+        }
       }
     }
     for (const id of this.teamsUsersNodes.keys()) {
@@ -211,7 +223,11 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
         this.teamsUsersNodes.delete(id);
       }
     }
-    for (const [key, node] of this.userNodes) {
+    const candidates: Iterable<[string, UserNode]> = all || everything ? this.userNodes : [...users].flatMap((key): [string, UserNode][] => {
+      const node = this.userNodes.get(key);
+      return node ? [[key, node]] : [];
+    });
+    for (const [key, node] of candidates) {
       if (!records.user(node.resource.id, node.user.userId)) {
         this.userNodes.delete(key);
         this.expandedUsers.delete(node);
