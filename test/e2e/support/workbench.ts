@@ -54,13 +54,21 @@ export class Workbench {
   }
 
   /**
-   * Shows the view from the activity bar. After a reload the workbench restores the side bar a
-   * moment later: the item is clicked only when it is not the active one already (a click on the
-   * active one would hide the side bar).
+   * Shows the view from the activity bar. After a reload the workbench shows the side bar empty
+   * (no title) until the extension has registered the view container it restores: a click in
+   * that moment can land just as it is restored, on the active item, which hides the side bar. So
+   * the side bar is first awaited to be restored or hidden, and the item is clicked only when it is
+   * not the active one already.
    */
   async openIdentitiesView(): Promise<void> {
     const item = this.activityBarItem.locator('xpath=..');
     await item.waitFor();
+    const sidebar = this.page.locator('.sidebar');
+    await waitUntil(
+      'the side bar to show a view container or none',
+      async () => (await sidebar.isVisible() ? await sidebar.locator('.composite.title h2').innerText() : '(hidden)'),
+      (title) => title.trim() !== '',
+    );
     if (!(await this.view.isVisible()) && !((await item.getAttribute('class')) ?? '').split(' ').includes('checked')) {
       await this.activityBarItem.click();
     }
