@@ -132,7 +132,7 @@ suite('Users and tokens', () => {
     const { workbench: wb, pictures } = suiteContext();
     const [chatRow] = await wb.childRows(userRow());
     await wb.clickContextMenuItem(chatRow, 'Show Token Claims');
-    await waitUntil('the claims document to be the active editor', () => wb.activeEditorTab().innerText(), (title) => title.includes('alice token claims.json'));
+    await waitUntil('the claims document to be the active editor', () => wb.activeEditorTitle(), (title) => title.includes('alice token claims.json'));
     const text = await waitUntil('the claims to be shown', () => wb.activeEditorText(), (shown) => shown.includes('"claims"') && shown.trimEnd().endsWith('}'));
     const shown = JSON.parse(text) as { header: Record<string, unknown>; claims: Record<string, unknown> };
     assert.equal(shown.header.alg, 'HS256');

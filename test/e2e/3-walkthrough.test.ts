@@ -85,7 +85,7 @@ suite('Walkthrough', () => {
     await pressStepButton('showClaims', 'Show Token Claims');
     await pick('Choose a resource', 'Local emulator');
     await pick('Choose a user of "Local emulator"', 'walkthrough user');
-    await waitUntil('the claims document to open', () => workbench.activeEditorTab().innerText(), (title) => title.includes('walkthrough user token claims.json'));
+    await waitUntil('the claims document to open', () => workbench.activeEditorTitle(), (title) => title.includes('walkthrough user token claims.json'));
     // The claims opened over the walkthrough: open it again to see the last step.
     await openWalkthrough();
     for (const id of STEPS) {
