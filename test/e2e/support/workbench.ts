@@ -350,6 +350,28 @@ export class Workbench {
     return (await this.page.locator('.editor-group-container.active .tab.active[role="tab"]').getAttribute('aria-label')) ?? '';
   }
 
+  // ---- walkthroughs (Welcome: Open Walkthrough…) ----------------------------------------------
+
+  /** A step of the open walkthrough, by the ID the workbench gives it: "<extension ID>#<walkthrough>#<step>". */
+  walkthroughStep(id: string): Locator {
+    return this.page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id="${id}"]`);
+  }
+
+  /**
+   * Whether a walkthrough step shows as completed, by its "done" checkbox as a screen reader reads
+   * it: checked, and where the checkbox has a label (1.100 and later; 1.90 gives it none) a label
+   * ending in ": Completed" as well.
+   */
+  async isWalkthroughStepCompleted(id: string): Promise<boolean> {
+    const checkbox = this.walkthroughStep(id).locator('[role="checkbox"]');
+    const checked = (await checkbox.getAttribute('aria-checked')) === 'true';
+    const label = await checkbox.getAttribute('aria-label');
+    if (label !== null && label.endsWith(': Completed') !== checked) {
+      throw new Error(`The checkbox of step ${id} reads "${label}" but is ${checked ? '' : 'not '}checked`);
+    }
+    return checked;
+  }
+
   // ---- clipboard ----------------------------------------------------------------------------
 
   readClipboard(): Promise<string> {
