@@ -262,16 +262,20 @@ export class Workbench {
 
   /**
    * Ticks or unticks an item of a multi-select quick pick from the keyboard: ArrowDown (which moves
-   * the focus from the box into the list) until the item is highlighted, then Space. The keyboard
-   * path is the same on every VS Code version, unlike the checkbox's markup (a native input in 1.90,
-   * a custom toggle later) and the mouse's side effect (from 1.139 a click leaves the focus on the
-   * checkbox, where Enter toggles it again instead of accepting the pick). Enter accepts afterwards.
+   * the focus from the box into the list) until the item is highlighted in the focused list, then
+   * Space. The keyboard path is the same on every VS Code version, unlike the checkbox's markup (a
+   * native input in 1.90, a custom toggle later) and the mouse's side effect (from 1.139 a click
+   * leaves the focus on the checkbox, where Enter ticks it again instead of accepting the pick).
+   * Enter accepts the pick afterwards.
    */
   async toggleQuickPickItem(label: string): Promise<void> {
     const row = this.quickPickRow(label);
     const before = await row.getAttribute('aria-checked');
-    const maxPresses = await this.quickInput.locator('.quick-input-list .monaco-list-row').count();
-    for (let presses = 0; (await this.focusedQuickPickRow.locator('.label-name').allInnerTexts()).join() !== label; presses++) {
+    const reached = async (): Promise<boolean> =>
+      (await this.quickInput.locator('.quick-input-list .monaco-list:focus').count()) === 1 && (await this.focusedQuickPickRow.locator('.label-name').allInnerTexts()).join() === label;
+    // One more than the items: the first press may only move the focus into the list, past the item.
+    const maxPresses = Number(await this.quickInput.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-setsize')) + 1;
+    for (let presses = 0; !(await reached()); presses++) {
       if (presses === maxPresses) {
         throw new Error(`The quick pick has no item "${label}" within ${maxPresses} presses of ArrowDown`);
       }
