@@ -43,7 +43,7 @@ suite('Users and tokens', () => {
     const known = new Set((await emulator.identities()).map((identity) => identity.id));
     const resourceRow = wb.rowByLabel(host, 1);
 
-    await resourceRow.hover();
+    await wb.hoverRow(resourceRow);
     await pictures.frame(WHOLE_WINDOW);
     await wb.clickInlineAction(resourceRow, 'Create User and Issue Token…');
     await wb.waitForPrompt('A label to recognize the user in the list');
@@ -75,7 +75,7 @@ suite('Users and tokens', () => {
     assert.match(tokens[0].description, /^expires in 23 h 5\d min$/);
 
     await wb.clearNotifications();
-    await user.hover();
+    await wb.hoverRow(user);
     await pictures.frame(WHOLE_WINDOW);
     firstToken = await wb.copied(() => wb.clickInlineAction(user, 'Copy Token'));
     await wb.statusBarItem(`Copied a token of ${shortName(userId)} to the clipboard`).waitFor();
@@ -215,7 +215,7 @@ suite('Users and tokens', () => {
     const lastRow = await rows[rows.length - 1].boundingBox();
     const sidebar = await wb.page.locator('.sidebar').boundingBox();
     if (lastRow && sidebar) {
-      await alice.hover();
+      await wb.hoverRow(alice);
       await pictures.save('tree.png', { x: 0, y: sidebar.y, width: Math.ceil(sidebar.x + sidebar.width), height: Math.ceil(lastRow.y + lastRow.height + 12 - sidebar.y) });
     }
   });

@@ -132,9 +132,23 @@ export class Workbench {
     await waitUntil('the row to show its children', async () => (await this.childRows(row)).length, (count) => count > 0);
   }
 
+  /**
+   * Moves the pointer onto a tree row, which shows its inline buttons. Where the pointer rested
+   * last (e.g. on a button of the view's title bar) the workbench may show a tooltip over the row,
+   * which would take the pointer's events: the pointer first comes to the row's left end, away from
+   * the buttons whose tooltips open below them, and the tooltip closes as the pointer leaves.
+   */
+  async hoverRow(row: Locator): Promise<void> {
+    const box = await row.boundingBox();
+    if (box) {
+      await this.page.mouse.move(box.x + 4, box.y + box.height / 2);
+    }
+    await row.hover();
+  }
+
   /** Hovers a row and clicks one of its inline buttons. */
   async clickInlineAction(row: Locator, name: string): Promise<void> {
-    await row.hover();
+    await this.hoverRow(row);
     const button = row.locator(`.actions a.action-label[aria-label="${name}"]`);
     try {
       await button.waitFor({ timeout: UI_TIMEOUT_MS });
@@ -147,6 +161,7 @@ export class Workbench {
 
   /** Right-clicks a row and picks an entry of its context menu. */
   async clickContextMenuItem(row: Locator, name: string): Promise<void> {
+    await this.hoverRow(row);
     await row.click({ button: 'right' });
     await this.page.locator('.context-view .monaco-menu').waitFor();
     const item = this.menuItem(name);
