@@ -252,11 +252,34 @@ export class Workbench {
 
   /**
    * Gives the quick input's box the keyboard focus again if something else took it (a walkthrough
-   * re-renders when a step completes and takes the focus), by clicking into it as a person would.
+   * focuses its selected step a moment after selecting it), by clicking into it as a person would.
    */
   async refocusQuickInput(): Promise<void> {
     if ((await this.quickInput.locator('.quick-input-box input:focus').count()) === 0) {
       await this.quickInput.locator('.quick-input-box input').click();
+    }
+  }
+
+  /**
+   * Presses Enter in the quick input's box, and lets the key go once the quick input has moved on:
+   * the question saying `next` is asked with the keyboard focus in its box, or, without `next`, the
+   * quick input is closed. Opened from a walkthrough, the quick input gives the focus back to the
+   * walkthrough between two questions, and a key let go there selects the walkthrough's step again
+   * (it acts on keyup, in every version), which takes the focus 250 ms later, from the next
+   * question's box. A person's key comes up on either side of that moment; this one, in the box.
+   */
+  async pressEnterInQuickInput(next?: string): Promise<void> {
+    await this.refocusQuickInput();
+    await this.page.keyboard.down('Enter');
+    try {
+      if (next === undefined) {
+        await this.waitForQuickInputClosed();
+      } else {
+        await this.waitForPrompt(next);
+        await this.quickInput.locator('.quick-input-box input:focus').waitFor();
+      }
+    } finally {
+      await this.page.keyboard.up('Enter');
     }
   }
 
