@@ -43,7 +43,7 @@ suite('Users and tokens', () => {
     const known = new Set((await emulator.identities()).map((identity) => identity.id));
     const resourceRow = wb.rowByLabel(host, 1);
 
-    await resourceRow.hover();
+    await wb.hoverRow(resourceRow);
     await pictures.frame(WHOLE_WINDOW);
     await wb.clickInlineAction(resourceRow, 'Create User and Issue Token…');
     await wb.waitForPrompt('A label to recognize the user in the list');
@@ -75,7 +75,7 @@ suite('Users and tokens', () => {
     assert.match(tokens[0].description, /^expires in 23 h 5\d min$/);
 
     await wb.clearNotifications();
-    await user.hover();
+    await wb.hoverRow(user);
     await pictures.frame(WHOLE_WINDOW);
     firstToken = await wb.copied(() => wb.clickInlineAction(user, 'Copy Token'));
     await wb.statusBarItem(`Copied a token of ${shortName(userId)} to the clipboard`).waitFor();
@@ -104,9 +104,8 @@ suite('Users and tokens', () => {
     const { workbench: wb, emulator, pictures } = suiteContext();
     await wb.clickInlineAction(userRow(), 'Issue Token…');
     await wb.waitForPrompt('Scopes of the token');
-    const voip = wb.quickPickRow('voip');
-    await voip.locator('.monaco-checkbox').click();
-    await waitUntil('voip to be unticked', () => voip.getAttribute('aria-checked'), (checked) => checked === 'false');
+    await wb.toggleQuickPickItem('voip');
+    assert.equal(await wb.quickPickRow('voip').getAttribute('aria-checked'), 'false');
     assert.equal(await wb.quickPickRow('chat').getAttribute('aria-checked'), 'true');
     await pictures.save('scope-picker.png', wb.quickInput);
     await wb.page.keyboard.press('Enter');
@@ -133,7 +132,7 @@ suite('Users and tokens', () => {
     const { workbench: wb, pictures } = suiteContext();
     const [chatRow] = await wb.childRows(userRow());
     await wb.clickContextMenuItem(chatRow, 'Show Token Claims');
-    await waitUntil('the claims document to be the active editor', () => wb.activeEditorTab().innerText(), (title) => title.includes('alice token claims.json'));
+    await waitUntil('the claims document to be the active editor', () => wb.activeEditorTitle(), (title) => title.includes('alice token claims.json'));
     const text = await waitUntil('the claims to be shown', () => wb.activeEditorText(), (shown) => shown.includes('"claims"') && shown.trimEnd().endsWith('}'));
     const shown = JSON.parse(text) as { header: Record<string, unknown>; claims: Record<string, unknown> };
     assert.equal(shown.header.alg, 'HS256');
@@ -216,7 +215,7 @@ suite('Users and tokens', () => {
     const lastRow = await rows[rows.length - 1].boundingBox();
     const sidebar = await wb.page.locator('.sidebar').boundingBox();
     if (lastRow && sidebar) {
-      await alice.hover();
+      await wb.hoverRow(alice);
       await pictures.save('tree.png', { x: 0, y: sidebar.y, width: Math.ceil(sidebar.x + sidebar.width), height: Math.ceil(lastRow.y + lastRow.height + 12 - sidebar.y) });
     }
   });

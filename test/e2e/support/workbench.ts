@@ -54,13 +54,21 @@ export class Workbench {
   }
 
   /**
-   * Shows the view from the activity bar. After a reload the workbench restores the side bar a
-   * moment later: the item is clicked only when it is not the active one already (a click on the
-   * active one would hide the side bar).
+   * Shows the view from the activity bar. After a reload the workbench shows the side bar empty
+   * (no title) until the extension has registered the view container it restores: a click in
+   * that moment can land just as it is restored, on the active item, which hides the side bar. So
+   * the side bar is first awaited to be restored or hidden, and the item is clicked only when it is
+   * not the active one already.
    */
   async openIdentitiesView(): Promise<void> {
     const item = this.activityBarItem.locator('xpath=..');
     await item.waitFor();
+    const sidebar = this.page.locator('.sidebar');
+    await waitUntil(
+      'the side bar to show a view container or none',
+      async () => (await sidebar.isVisible() ? await sidebar.locator('.composite.title h2').innerText() : '(hidden)'),
+      (title) => title.trim() !== '',
+    );
     if (!(await this.view.isVisible()) && !((await item.getAttribute('class')) ?? '').split(' ').includes('checked')) {
       await this.activityBarItem.click();
     }
@@ -124,9 +132,23 @@ export class Workbench {
     await waitUntil('the row to show its children', async () => (await this.childRows(row)).length, (count) => count > 0);
   }
 
+  /**
+   * Moves the pointer onto a tree row, which shows its inline buttons. Where the pointer rested
+   * last (e.g. on a button of the view's title bar) the workbench may show a tooltip over the row,
+   * which would take the pointer's events: the pointer first comes to the row's left end, away from
+   * the buttons whose tooltips open below them, and the tooltip closes as the pointer leaves.
+   */
+  async hoverRow(row: Locator): Promise<void> {
+    const box = await row.boundingBox();
+    if (box) {
+      await this.page.mouse.move(box.x + 4, box.y + box.height / 2);
+    }
+    await row.hover();
+  }
+
   /** Hovers a row and clicks one of its inline buttons. */
   async clickInlineAction(row: Locator, name: string): Promise<void> {
-    await row.hover();
+    await this.hoverRow(row);
     const button = row.locator(`.actions a.action-label[aria-label="${name}"]`);
     try {
       await button.waitFor({ timeout: UI_TIMEOUT_MS });
@@ -139,6 +161,7 @@ export class Workbench {
 
   /** Right-clicks a row and picks an entry of its context menu. */
   async clickContextMenuItem(row: Locator, name: string): Promise<void> {
+    await this.hoverRow(row);
     await row.click({ button: 'right' });
     await this.page.locator('.context-view .monaco-menu').waitFor();
     const item = this.menuItem(name);
@@ -229,11 +252,34 @@ export class Workbench {
 
   /**
    * Gives the quick input's box the keyboard focus again if something else took it (a walkthrough
-   * re-renders when a step completes and takes the focus), by clicking into it as a person would.
+   * focuses its selected step a moment after selecting it), by clicking into it as a person would.
    */
   async refocusQuickInput(): Promise<void> {
     if ((await this.quickInput.locator('.quick-input-box input:focus').count()) === 0) {
       await this.quickInput.locator('.quick-input-box input').click();
+    }
+  }
+
+  /**
+   * Presses Enter in the quick input's box, and lets the key go once the quick input has moved on:
+   * the question saying `next` is asked with the keyboard focus in its box, or, without `next`, the
+   * quick input is closed. Opened from a walkthrough, the quick input gives the focus back to the
+   * walkthrough between two questions, and a key let go there selects the walkthrough's step again
+   * (it acts on keyup, in every version), which takes the focus 250 ms later, from the next
+   * question's box. A person's key comes up on either side of that moment; this one, in the box.
+   */
+  async pressEnterInQuickInput(next?: string): Promise<void> {
+    await this.refocusQuickInput();
+    await this.page.keyboard.down('Enter');
+    try {
+      if (next === undefined) {
+        await this.waitForQuickInputClosed();
+      } else {
+        await this.waitForPrompt(next);
+        await this.quickInput.locator('.quick-input-box input:focus').waitFor();
+      }
+    } finally {
+      await this.page.keyboard.up('Enter');
     }
   }
 
@@ -245,6 +291,36 @@ export class Workbench {
   /** The rows of a quick pick; in a multi-select they are checkboxes. */
   quickPickRow(label: string): Locator {
     return this.quickInput.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+  }
+
+  /** The row of the quick pick that has the keyboard focus (highlighted). */
+  get focusedQuickPickRow(): Locator {
+    return this.quickInput.locator('.quick-input-list .monaco-list-row.focused');
+  }
+
+  /**
+   * Ticks or unticks an item of a multi-select quick pick from the keyboard: ArrowDown (which moves
+   * the focus from the box into the list) until the item is highlighted in the focused list, then
+   * Space. The keyboard path is the same on every VS Code version, unlike the checkbox's markup (a
+   * native input in 1.90, a custom toggle later) and the mouse's side effect (from 1.139 a click
+   * leaves the focus on the checkbox, where Enter ticks it again instead of accepting the pick).
+   * Enter accepts the pick afterwards.
+   */
+  async toggleQuickPickItem(label: string): Promise<void> {
+    const row = this.quickPickRow(label);
+    const before = await row.getAttribute('aria-checked');
+    const reached = async (): Promise<boolean> =>
+      (await this.quickInput.locator('.quick-input-list .monaco-list:focus').count()) === 1 && (await this.focusedQuickPickRow.locator('.label-name').allInnerTexts()).join() === label;
+    // One more than the items: the first press may only move the focus into the list, past the item.
+    const maxPresses = Number(await this.quickInput.locator('.quick-input-list .monaco-list-row').first().getAttribute('aria-setsize')) + 1;
+    for (let presses = 0; !(await reached()); presses++) {
+      if (presses === maxPresses) {
+        throw new Error(`The quick pick has no item "${label}" within ${maxPresses} presses of ArrowDown`);
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Space');
+    await waitUntil(`"${label}" to be ${before === 'true' ? 'unticked' : 'ticked'}`, () => row.getAttribute('aria-checked'), (checked) => checked !== before);
   }
 
   async waitForQuickInputClosed(): Promise<void> {
@@ -308,8 +384,34 @@ export class Workbench {
       .replace(/\u00a0/g, ' ');
   }
 
-  activeEditorTab(): Locator {
-    return this.page.locator('.editor-group-container.active .tab.active');
+  /**
+   * The title of the active editor's tab as a screen reader reads it, e.g. "alice token claims.json,
+   * preview". Its drawn text is no good: from 1.139 the tab draws the file's extension apart.
+   */
+  async activeEditorTitle(): Promise<string> {
+    return (await this.page.locator('.editor-group-container.active .tab.active[role="tab"]').getAttribute('aria-label')) ?? '';
+  }
+
+  // ---- walkthroughs (Welcome: Open Walkthrough…) ----------------------------------------------
+
+  /** A step of the open walkthrough, by the ID the workbench gives it: "<extension ID>#<walkthrough>#<step>". */
+  walkthroughStep(id: string): Locator {
+    return this.page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id="${id}"]`);
+  }
+
+  /**
+   * Whether a walkthrough step shows as completed, by its "done" checkbox as a screen reader reads
+   * it: checked, and where the checkbox has a label (1.100 and later; 1.90 gives it none) a label
+   * ending in ": Completed" as well.
+   */
+  async isWalkthroughStepCompleted(id: string): Promise<boolean> {
+    const checkbox = this.walkthroughStep(id).locator('[role="checkbox"]');
+    const checked = (await checkbox.getAttribute('aria-checked')) === 'true';
+    const label = await checkbox.getAttribute('aria-label');
+    if (label !== null && label.endsWith(': Completed') !== checked) {
+      throw new Error(`The checkbox of step ${id} reads "${label}" but is ${checked ? '' : 'not '}checked`);
+    }
+    return checked;
   }
 
   // ---- clipboard ----------------------------------------------------------------------------
