@@ -8,6 +8,8 @@ import { CommunicationIdentityClient } from '@azure/communication-identity';
 import * as vscode from 'vscode';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 import type { AcsIdentityTestApi } from '../../src/testApi';
+import type { UserRecord } from '../../src/core/records';
+import { RANGE_SIZE, RANGE_THRESHOLD } from '../../src/tree/identitiesTreeProvider';
 import type { ResourceNode } from '../../src/tree/nodes';
 import { isProfiling, profiled } from './cpuProfiler';
 import { recordUsers } from './population';
@@ -232,13 +234,21 @@ class Workload {
     return { latencyMs: BULK_LATENCY_MS, limitPerSecond: (CREATIONS_PER_WINDOW * 1000) / THROTTLE_WINDOW_MS, extension, sequential };
   }
 
-  /** One create from code: until the command returns, until the workbench has its row with the token, until its background work is over. */
+  /**
+   * One create from code: until the command returns, until the workbench has its row with the
+   * token (or, for a resource listed in ranges, the row of the range that now holds it), until its
+   * background work is over.
+   */
   private async createAndSettle(resourceId: string, known: Set<string>, profileName?: string): Promise<{ userId: string; command: number; rowShown: number; idle: number }> {
     let createdId: string | undefined;
+    // The new user is the newest: the last of the resource's users.
+    const index = known.size;
     // The row may be shown before the command returns: any user row with a token that was not there before is the new one.
     const rowShown = this.rows.next(
-      (node) => node.kind === 'user' && !known.has(node.user.userId) && (createdId === undefined || node.user.userId === createdId) && node.tokens.length > 0,
-      'the new user row with its token',
+      (node) =>
+        (node.kind === 'user' && !known.has(node.user.userId) && (createdId === undefined || node.user.userId === createdId) && node.tokens.length > 0) ||
+        (node.kind === 'userRange' && node.start <= index && index < node.start + node.count),
+      'the new user row with its token, or the row of its range',
     );
     let started = 0;
     let returned = 0;
@@ -263,7 +273,7 @@ class Workload {
 
   private async createsAt(resourceId: string, node: ResourceNode, size: number): Promise<object> {
     say(`create: ${plan.createRuns} users with ${size} listed`);
-    const known = new Set((await this.api.tree.getChildren(node)).map((child) => (child.kind === 'user' ? child.user.userId : '')));
+    const known = new Set((await listedUsers(this.api, node)).map((user) => user.userId));
     const samples = { listed: known.size, command: [] as number[], rowShown: [] as number[], idle: [] as number[] };
     for (let run = -3; run < plan.createRuns; run++) {
       await this.settled();
@@ -344,10 +354,11 @@ class Workload {
    */
   private async populate(resourceId: string, acsResourceId: string, node: ResourceNode, size: number): Promise<number> {
     const started = performance.now();
-    const listed = (await this.api.tree.getChildren(node)).length;
+    const listed = (await listedUsers(this.api, node)).length;
     if (listed < size) {
       say(`populate: ${size - listed} more users (${size} in all)`);
-      const rendered = this.rows.children(node, size, `the view to show ${size} users`);
+      const rows = size > RANGE_THRESHOLD ? Math.ceil(size / RANGE_SIZE) : size;
+      const rendered = this.rows.children(node, rows, `the view to show ${size} users (${rows} rows)`);
       await recordUsers(this.api.storageDirectory, resourceId, acsResourceId, size - listed);
       await rendered;
       await this.rows.quiet(100);
@@ -365,6 +376,19 @@ class Workload {
   dispose(): void {
     this.rows.dispose();
   }
+}
+
+/** The users listed under a resource, through its ranges when it has many. */
+async function listedUsers(api: AcsIdentityTestApi, node: ResourceNode): Promise<UserRecord[]> {
+  const users: UserRecord[] = [];
+  for (const child of await api.tree.getChildren(node)) {
+    if (child.kind === 'user') {
+      users.push(child.user);
+    } else if (child.kind === 'userRange') {
+      users.push(...(await api.tree.getChildren(child)).flatMap((user) => (user.kind === 'user' ? [user.user] : [])));
+    }
+  }
+  return users;
 }
 
 export async function run(): Promise<void> {

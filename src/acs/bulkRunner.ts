@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { AdaptiveConcurrency, parseRetryAfter } from '../core/adaptiveConcurrency';
 import { classifyServiceError, type ServiceErrorInfo, type ServiceErrorKind } from '../core/serviceErrors';
 
@@ -35,6 +36,8 @@ export interface BulkOptions {
 export function runInBulk(count: number, operation: (index: number, signal: AbortSignal) => Promise<void>, options: BulkOptions = {}): Promise<BulkOutcome> {
   const concurrency = options.concurrency ?? new AdaptiveConcurrency();
   const controller = new AbortController();
+  // Every request in flight listens to it: as many listeners as the concurrency allows, on purpose.
+  setMaxListeners(0, controller.signal);
   const failures = new Map<string, number>();
   const throttledAttempts = new Map<number, number>();
   const retries: number[] = [];

@@ -1,6 +1,6 @@
 import { exchangedTokenScopes, teamsUserId } from '../core/teamsUsers';
 import type { TokenScope } from '../shared/scopes';
-import type { Registry } from '../storage/registry';
+import type { OperationMark, Registry } from '../storage/registry';
 import type { AcsIdentityClient } from './identityClient';
 import type { IdentityClients } from './identityClients';
 
@@ -19,9 +19,9 @@ export class IdentityWorkflows {
 
   async createUser(resourceId: string, options: { label?: string; signal?: AbortSignal }): Promise<{ userId: string }> {
     const client = await this.clientFor(resourceId);
-    return this.whileCreating(resourceId, async () => {
+    return this.whileCreating(resourceId, async (operation) => {
       const { userId } = await client.createUser(options.signal);
-      await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
+      await this.registry.recordCreatedUser(resourceId, { userId, label: options.label, origin: 'created' }, undefined, operation);
       return { userId };
     });
   }
@@ -31,10 +31,15 @@ export class IdentityWorkflows {
     options: { label?: string; scopes: readonly TokenScope[]; lifetimeMinutes: number; signal?: AbortSignal },
   ): Promise<UserWithToken> {
     const client = await this.clientFor(resourceId);
-    return this.whileCreating(resourceId, async () => {
+    return this.whileCreating(resourceId, async (operation) => {
       const { userId, token, expiresOn } = await client.createUserAndToken(options.scopes, options.lifetimeMinutes, options.signal);
-      await this.registry.addUser(resourceId, userId, { label: options.label, origin: 'created' });
-      await this.registry.addToken(resourceId, userId, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
+      const issuedAt = new Date();
+      await this.registry.recordCreatedUser(
+        resourceId,
+        { userId, label: options.label, origin: 'created', createdAt: issuedAt },
+        { value: token, scopes: options.scopes, issuedAt, expiresOn },
+        operation,
+      );
       return { userId, token, expiresOn };
     });
   }
@@ -86,11 +91,12 @@ export class IdentityWorkflows {
   }
 
   /** A creation is marked in the records while under way: a window closed meanwhile leaves the mark (see Registry.beginOperation). */
-  private async whileCreating<T>(resourceId: string, create: () => Promise<T>): Promise<T> {
+  private async whileCreating<T>(resourceId: string, create: (operation: OperationMark) => Promise<T>): Promise<T> {
     const operation = await this.registry.beginOperation('createUser', resourceId);
     try {
-      return await create();
+      return await create(operation);
     } finally {
+      // Already ended with the record of the user when the creation succeeded.
       await operation.end();
     }
   }

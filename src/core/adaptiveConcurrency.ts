@@ -35,11 +35,18 @@ export class AdaptiveConcurrency {
     }
   }
 
-  /** The service said 429: halve, and pause everyone until it said to come back (1 s when it did not say). */
+  /**
+   * The service said 429: halve, and pause everyone until it said to come back (1 s when it did not
+   * say). The requests already in flight when the first 429 came get theirs too: one throttling
+   * episode halves once, or a burst of refusals would bring the pace down to a single request.
+   */
   throttled(retryAfterMs: number | undefined): void {
-    this.limitValue = Math.max(1, Math.floor(this.limitValue / 2));
-    this.successesSinceIncrease = 0;
-    this.pausedUntilMs = Math.max(this.pausedUntilMs, this.clock() + (retryAfterMs ?? 1000));
+    const now = this.clock();
+    if (now >= this.pausedUntilMs) {
+      this.limitValue = Math.max(1, Math.floor(this.limitValue / 2));
+      this.successesSinceIncrease = 0;
+    }
+    this.pausedUntilMs = Math.max(this.pausedUntilMs, now + (retryAfterMs ?? 1000));
   }
 }
 

@@ -127,7 +127,7 @@ export class RecordState implements RecordReader {
           }
         }
       }
-      sorted.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.userId.localeCompare(b.userId));
+      sorted.sort(compareUsers);
       this.sortedUsers.set(resourceId, sorted);
     }
     return sorted;
@@ -237,16 +237,18 @@ export class RecordState implements RecordReader {
         break;
     }
     const after = this.user(resourceId, userId);
-    if ((before === undefined) !== (after === undefined) || before?.createdAt !== after?.createdAt) {
-      this.sortedUsers.delete(resourceId);
-      change.usersOf.add(resourceId);
-    } else if (after) {
-      // Same membership: replace the record in the sorted list in place.
-      const sorted = this.sortedUsers.get(resourceId);
-      const index = sorted?.findIndex((user) => user.userId === userId) ?? -1;
-      if (sorted && index >= 0) {
-        sorted[index] = after;
+    // The sorted list is kept up to date in place (a binary search, not a new sort of thousands).
+    const sorted = this.sortedUsers.get(resourceId);
+    if (sorted) {
+      if (before) {
+        sorted.splice(sortedIndex(sorted, before), 1);
       }
+      if (after) {
+        sorted.splice(sortedIndex(sorted, after), 0, after);
+      }
+    }
+    if ((before === undefined) !== (after === undefined) || before?.createdAt !== after?.createdAt) {
+      change.usersOf.add(resourceId);
     }
     entry.sortedTokens = undefined;
     change.users.add(userKey(resourceId, userId));
@@ -412,4 +414,24 @@ function* userEvents(
       yield { kind: 'tokenRemoved', stamp: token.removed, resourceId, userId, tokenId };
     }
   }
+}
+
+/** By creation, then by id: plain comparisons (ISO dates sort as text), not the locale's. */
+function compareUsers(a: UserRecord, b: UserRecord): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
+}
+
+/** Where `user` stands (or would stand) in a list sorted by {@link compareUsers}. */
+function sortedIndex(sorted: readonly UserRecord[], user: UserRecord): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareUsers(sorted[middle], user) < 0) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }

@@ -50,17 +50,22 @@ export function nextRefreshTime(tokens: readonly TokenRecord[], now: Date, optio
   if (!expiry) {
     return undefined;
   }
-  if (!options.everyMinute) {
-    return expiry;
-  }
-  // "expires in N min" floors the time left, so it drops just after (expiresOn - now) passes a whole minute.
+  const tick = options.everyMinute ? nextMinuteTick(tokens, now) : undefined;
+  return tick && tick < expiry ? tick : expiry;
+}
+
+/**
+ * When the "expires in N min" of one of these tokens next reads differently: it floors the time
+ * left, so it drops just after (expiresOn - now) passes a whole minute. `undefined`: none is valid.
+ */
+export function nextMinuteTick(tokens: readonly TokenRecord[], now: Date): Date | undefined {
   // A loop, not Math.min(...spread): the spread throws past about 100,000 tokens.
-  let next = expiry.getTime();
+  let next = Infinity;
   for (const token of tokens) {
     const left = Date.parse(token.expiresOn) - now.getTime();
     if (left > 0) {
       next = Math.min(next, now.getTime() + (left % 60_000) + 1);
     }
   }
-  return new Date(next);
+  return Number.isFinite(next) ? new Date(next) : undefined;
 }

@@ -115,10 +115,36 @@ export class Registry {
    * Marks the start of a call whose outcome only its answer tells (a creation); `end` it once the
    * result is recorded, whatever it was. A window that is gone before it ends leaves it open.
    */
-  async beginOperation(kind: PendingOperation['kind'], resourceId: string): Promise<{ end(): Promise<void> }> {
+  async beginOperation(kind: PendingOperation['kind'], resourceId: string): Promise<OperationMark> {
     const operation: PendingOperation = { id: randomUUID(), kind, resourceId, startedAt: new Date().toISOString() };
     await this.commit([{ kind: 'operationStarted', stamp: this.stamp(), operation }]);
-    return { end: () => this.commit([{ kind: 'operationEnded', stamp: this.stamp(), operationId: operation.id }]) };
+    const mark: OperationMark = {
+      id: operation.id,
+      ended: false,
+      end: async () => {
+        if (!mark.ended) {
+          mark.ended = true;
+          await this.commit([{ kind: 'operationEnded', stamp: this.stamp(), operationId: operation.id }]);
+        }
+      },
+    };
+    return mark;
+  }
+
+  /**
+   * Records a user the service just created, its first token if it has one, and the end of the
+   * creation, in one write: the command that created it returns as soon as the service answered.
+   */
+  async recordCreatedUser(resourceId: string, user: NewUserDetails, token: NewToken | undefined, operation?: OperationMark): Promise<void> {
+    await this.requireResource(resourceId);
+    const events = this.userEvents(resourceId, [user]);
+    const tokens = token ? [this.tokenRecord({ resourceId, userId: user.userId, ...token }, undefined)] : [];
+    events.push(...tokens.map((record): RecordEvent => ({ kind: 'tokenAdded', stamp: this.stamp(), token: record })));
+    if (operation && !operation.ended) {
+      operation.ended = true;
+      events.push({ kind: 'operationEnded', stamp: this.stamp(), operationId: operation.id });
+    }
+    await this.commitWithTokenValues(events, tokens, token ? [token.value] : []);
   }
 
   /** Loads the records (once); every other method waits for it. */
@@ -261,6 +287,12 @@ export class Registry {
   /** Records many users in one write (bulk creation, import). */
   async addUsers(resourceId: string, users: readonly NewUserDetails[]): Promise<UserRecord[]> {
     await this.requireResource(resourceId);
+    await this.commit(this.userEvents(resourceId, users));
+    return users.map(({ userId }) => this.state.user(resourceId, userId)!);
+  }
+
+  /** The events that record these users: each one new, or a new label for one already known. */
+  private userEvents(resourceId: string, users: readonly NewUserDetails[]): RecordEvent[] {
     const events: RecordEvent[] = [];
     for (const { userId, label, origin, createdAt, kind } of users) {
       requireId(userId, 'user');
@@ -283,8 +315,7 @@ export class Registry {
         events.push({ kind: 'userLabelSet', stamp: this.stamp(), resourceId, userId, label: normalized });
       }
     }
-    await this.commit(events);
-    return users.map(({ userId }) => this.state.user(resourceId, userId)!);
+    return events;
   }
 
   async renameUser(resourceId: string, userId: string, label: string | undefined): Promise<UserRecord> {
@@ -341,28 +372,40 @@ export class Registry {
   async addTokens(tokens: readonly (NewToken & { resourceId: string; userId: string })[]): Promise<TokenRecord[]> {
     await this.whenLoaded();
     const records: TokenRecord[] = [];
-    for (const { resourceId, userId, scopes, issuedAt, expiresOn } of tokens) {
-      const user = await this.requireUser(resourceId, userId);
-      // A token issued after a revocation counts as newer than it, even within the clock's resolution.
-      const revokedAt = user.tokensRevokedAt === undefined ? -Infinity : Date.parse(user.tokensRevokedAt);
-      records.push({
-        resourceId,
-        userId,
-        tokenId: randomUUID(),
-        scopes: [...scopes],
-        issuedAt: new Date(Math.max(issuedAt.getTime(), revokedAt + 1)).toISOString(),
-        expiresOn: expiresOn.toISOString(),
-      });
+    for (const token of tokens) {
+      records.push(this.tokenRecord(token, await this.requireUser(token.resourceId, token.userId)));
     }
-    records.forEach((record, index) => this.unsavedTokenValues.set(Registry.secretKeyForToken(record), tokens[index].value));
+    await this.commitWithTokenValues(
+      records.map((token) => ({ kind: 'tokenAdded', stamp: this.stamp(), token })),
+      records,
+      tokens.map((token) => token.value),
+    );
+    return records;
+  }
+
+  /** A new token's record; one issued after a revocation counts as newer than it, even within the clock's resolution. */
+  private tokenRecord({ resourceId, userId, scopes, issuedAt, expiresOn }: NewToken & { resourceId: string; userId: string }, user: UserRecord | undefined): TokenRecord {
+    const revokedAt = user?.tokensRevokedAt === undefined ? -Infinity : Date.parse(user.tokensRevokedAt);
+    return {
+      resourceId,
+      userId,
+      tokenId: randomUUID(),
+      scopes: [...scopes],
+      issuedAt: new Date(Math.max(issuedAt.getTime(), revokedAt + 1)).toISOString(),
+      expiresOn: expiresOn.toISOString(),
+    };
+  }
+
+  /** Commits events that add tokens: their values are readable at once, and go to SecretStorage in the background. */
+  private async commitWithTokenValues(events: readonly RecordEvent[], tokens: readonly TokenRecord[], values: readonly string[]): Promise<void> {
+    tokens.forEach((record, index) => this.unsavedTokenValues.set(Registry.secretKeyForToken(record), values[index]));
     try {
-      await this.commit(records.map((token) => ({ kind: 'tokenAdded', stamp: this.stamp(), token })));
+      await this.commit(events);
     } catch (error) {
-      records.forEach((record) => this.unsavedTokenValues.delete(Registry.secretKeyForToken(record)));
+      tokens.forEach((record) => this.unsavedTokenValues.delete(Registry.secretKeyForToken(record)));
       throw error;
     }
-    this.inBackground(this.storeTokenValues(records));
-    return records;
+    this.inBackground(this.storeTokenValues(tokens));
   }
 
   getTokenValue(token: TokenRecord): Promise<string | undefined> {
@@ -708,6 +751,13 @@ export interface NewUserDetails {
   /** When it was created (or added); now when absent. */
   readonly createdAt?: Date;
   readonly kind?: UserRecord['kind'];
+}
+
+/** A creation under way, marked in the records (see {@link Registry.beginOperation}). */
+export interface OperationMark {
+  readonly id: string;
+  ended: boolean;
+  end(): Promise<void>;
 }
 
 export interface NewToken {

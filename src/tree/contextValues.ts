@@ -18,6 +18,7 @@ export const ContextValueBase = {
   token: 'acsToken',
   error: 'acsError',
   damaged: 'acsDamaged',
+  userRange: 'acsUserRange',
 } as const;
 export type ContextValueBase = (typeof ContextValueBase)[keyof typeof ContextValueBase];
 

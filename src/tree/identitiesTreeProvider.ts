@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Log } from '../core/log';
 import { userKey, type RecordChange } from '../core/recordState';
-import type { TokenRecord } from '../core/records';
-import { nextRefreshTime, tokenStatus } from '../core/tokenStatus';
+import type { TokenRecord, UserRecord } from '../core/records';
+import { nextMinuteTick, tokenStatus } from '../core/tokenStatus';
 import type { Clock } from '../platform/clock';
 import type { ViewState } from '../platform/contextKeys';
 import type { Registry } from '../storage/registry';
@@ -14,18 +14,26 @@ import {
   teamsUsersNode,
   tokenNode,
   userNode,
+  userRangeNode,
   type IdentityNode,
   type ResourceNode,
   type TeamsUsersNode,
   type UserNode,
+  type UserRangeNode,
 } from './nodes';
 import { toTreeItem } from './treeItems';
+
+/** A resource with more users than this lists them in ranges of {@link RANGE_SIZE}. */
+export const RANGE_THRESHOLD = 200;
+export const RANGE_SIZE = 100;
 
 /**
  * The "Identities" view: resources, their users, the users' tokens, read from the registry's
  * records in memory. A change re-renders only the nodes it touched (a new user: its resource's
  * list; a new token: its user), and the view re-renders by itself the users whose tokens expire
- * (and, while visible, those expanded, when an "expires in" text changes).
+ * (and, while visible, those expanded, when an "expires in" text changes). A resource with many
+ * users lists them in ranges of a hundred, so that neither listing it nor adding to it costs
+ * thousands of rows.
  */
 export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<IdentityNode | undefined | void>();
@@ -35,12 +43,18 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   private readonly resourceNodes = new Map<string, ResourceNode>();
   /** The "Teams users" row of each resource that has Teams users, by resource id. */
   private readonly teamsUsersNodes = new Map<string, TeamsUsersNode>();
+  /** The ranges of users of each resource that has many, by `<resource id>/<start>`. */
+  private readonly rangeNodes = new Map<string, UserRangeNode>();
   private readonly userNodes = new Map<string, UserNode>();
+  /** Each resource's users other than Teams users, sorted by creation: what the ranges slice. */
+  private readonly listedUsers = new Map<string, readonly UserRecord[]>();
   /** Users whose tokens are shown (VS Code asked for them): those a ticking "expires in" re-renders. */
   private readonly expandedUsers = new Set<UserNode>();
   private pending: { root: boolean; nodes: Set<IdentityNode> } | undefined;
   /** What the changes since the last flush may have removed: some users, or (a resource changed) anything. */
   private maybeGone: { all: boolean; users: Set<string> } = { all: false, users: new Set() };
+  /** The earliest expiry among the tokens of the users VS Code was given, in the tree's time (ms). */
+  private nextExpiryMs = Infinity;
   private timer: NodeJS.Timeout | undefined;
   private scheduledAt: Date | undefined;
   private timerDue: number | undefined;
@@ -115,26 +129,24 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     }
     switch (node.kind) {
       case 'resource': {
-        const all = records.users(node.resource.id);
-        const users: IdentityNode[] = all
-          .filter((user) => user.kind !== 'teamsUser')
-          .map((user) => cached(this.userNodes, userKey(user.resourceId, user.userId), () => userNode(records, node, user)));
-        if (all.some((user) => user.kind === 'teamsUser')) {
-          users.push(cached(this.teamsUsersNodes, node.resource.id, () => teamsUsersNode(node)));
+        const listed = this.listedUsersOf(node.resource.id);
+        const children: IdentityNode[] =
+          listed.length > RANGE_THRESHOLD ? this.rangesOf(node, listed.length) : this.userNodesOf(node, listed);
+        if (records.users(node.resource.id).length > listed.length) {
+          children.push(cached(this.teamsUsersNodes, node.resource.id, () => teamsUsersNode(node)));
         }
-        this.schedule();
-        return users;
+        return children;
       }
-      case 'teamsUsers': {
-        const users = records
-          .users(node.resource.id)
-          .filter((user) => user.kind === 'teamsUser')
-          .map((user) => cached(this.userNodes, userKey(user.resourceId, user.userId), () => userNode(records, node, user)));
-        this.schedule();
-        return users;
-      }
+      case 'userRange':
+        return this.userNodesOf(node, this.listedUsersOf(node.resource.id).slice(node.start, node.start + RANGE_SIZE));
+      case 'teamsUsers':
+        return this.userNodesOf(
+          node,
+          records.users(node.resource.id).filter((user) => user.kind === 'teamsUser'),
+        );
       case 'user':
         this.expandedUsers.add(node);
+        this.schedule();
         return node.tokens.map((token) => tokenNode(node, token));
       default:
         return [];
@@ -147,14 +159,67 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     this.changeEmitter.dispose();
   }
 
+  /** The nodes of these users under `parent`: a user listed under another parent before (its range moved) gets a new node. */
+  private userNodesOf(parent: ResourceNode | UserRangeNode | TeamsUsersNode, users: readonly UserRecord[]): UserNode[] {
+    const records = this.registry.records;
+    const nodes = users.map((user) => {
+      const key = userKey(user.resourceId, user.userId);
+      const existing = this.userNodes.get(key);
+      if (existing?.parent === parent) {
+        return existing;
+      }
+      const created = userNode(records, parent, user);
+      this.userNodes.set(key, created);
+      return created;
+    });
+    this.watchExpiries(nodes);
+    return nodes;
+  }
+
+  private rangesOf(parent: ResourceNode, count: number): UserRangeNode[] {
+    const resourceId = parent.resource.id;
+    const ranges: UserRangeNode[] = [];
+    for (let start = 0; start < count; start += RANGE_SIZE) {
+      ranges.push(
+        cached(this.rangeNodes, `${resourceId}/${start}`, () =>
+          userRangeNode(parent, start, () => Math.max(0, Math.min(RANGE_SIZE, this.listedUsersOf(resourceId).length - start))),
+        ),
+      );
+    }
+    return ranges;
+  }
+
+  /** The users listed under the resource itself (not its Teams users), sorted by creation. */
+  private listedUsersOf(resourceId: string): readonly UserRecord[] {
+    let listed = this.listedUsers.get(resourceId);
+    if (!listed) {
+      listed = this.registry.records.users(resourceId).filter((user) => user.kind !== 'teamsUser');
+      this.listedUsers.set(resourceId, listed);
+    }
+    return listed;
+  }
+
+  /** The ranges past a resource's last user (users were removed): a range filled again gets a node of its own. */
+  private forgetEmptyRanges(resourceId: string): void {
+    const count = this.listedUsersOf(resourceId).length;
+    for (const [key, node] of this.rangeNodes) {
+      if (node.resource.id === resourceId && (node.start >= count || count <= RANGE_THRESHOLD)) {
+        this.rangeNodes.delete(key);
+      }
+    }
+  }
+
   /** Names the nodes a change touched; their parents' lists are re-read, never the disk. */
   private recordsChanged(change: RecordChange): void {
     this.maybeGone.all ||= change.resources;
     change.users.forEach((key) => this.maybeGone.users.add(key));
     if (change.resources) {
+      this.listedUsers.clear();
       this.queue(undefined);
     }
     for (const resourceId of change.usersOf) {
+      this.listedUsers.delete(resourceId);
+      this.forgetEmptyRanges(resourceId);
       const node = this.resourceNodes.get(resourceId);
       if (node) {
         this.queue(node);
@@ -164,6 +229,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
       const node = this.userNodes.get(key);
       if (node) {
         this.queue(node);
+        this.watchExpiries([node]);
       }
     }
   }
@@ -189,9 +255,12 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     }
     this.forgetRemovedNodes(pending.root);
     if (pending.root) {
+      // The tree's clock may have moved, or anything changed: look at every expiry again.
+      this.nextExpiryMs = Infinity;
+      this.watchExpiries(this.userNodes.values());
       this.changeEmitter.fire(undefined);
     } else {
-      // A resource re-rendered re-renders its users too.
+      // A resource re-rendered re-renders what is listed under it too.
       const resources = new Set([...pending.nodes].filter((node) => node.kind === 'resource'));
       for (const node of pending.nodes) {
         if (node.kind !== 'user' || !resources.has(resourceNodeOf(node))) {
@@ -235,14 +304,29 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     }
   }
 
-  /** The next moment a row changes by itself: a token expiring, or (while visible) an "expires in" minute passing. */
+  /** Lowers the next expiry to watch for by these users' tokens (a full look happens at each self-refresh). */
+  private watchExpiries(nodes: Iterable<UserNode>): void {
+    const now = this.clock.now().getTime();
+    for (const node of nodes) {
+      for (const token of node.tokens) {
+        const expiry = Date.parse(token.expiresOn);
+        if (expiry > now && expiry < this.nextExpiryMs) {
+          this.nextExpiryMs = expiry;
+        }
+      }
+    }
+  }
+
+  /** The next moment a row changes by itself: a token expiring, or (while visible) an "expires in" minute of an expanded user passing. */
   private schedule(): void {
     const now = this.clock.now();
-    const tokens: TokenRecord[] = [];
-    for (const node of this.userNodes.values()) {
-      tokens.push(...node.tokens);
+    let next = this.nextExpiryMs;
+    if (this.visible) {
+      const expandedTokens: TokenRecord[] = [];
+      this.expandedUsers.forEach((node) => expandedTokens.push(...node.tokens));
+      next = Math.min(next, nextMinuteTick(expandedTokens, now)?.getTime() ?? Infinity);
     }
-    const at = nextRefreshTime(tokens, now, { everyMinute: this.visible && this.expandedUsers.size > 0 });
+    const at = Number.isFinite(next) ? new Date(next) : undefined;
     // A little after the instant, so that the status computed then has certainly changed.
     const delay = at === undefined ? undefined : Math.max(0, at.getTime() - now.getTime()) + 250;
     // Compared in real time: the same instant of the tree's clock is another moment if that clock moved.
@@ -258,7 +342,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
     }
   }
 
-  /** Re-renders the users whose rows read differently now than at their last render. */
+  /** Re-renders the users whose rows read differently now than at their last render, then looks at every expiry again. */
   private tick(): void {
     this.timer = undefined;
     this.timerDue = undefined;
@@ -272,6 +356,8 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
         this.queue(node);
       }
     }
+    this.nextExpiryMs = Infinity;
+    this.watchExpiries(this.userNodes.values());
     this.schedule();
   }
 

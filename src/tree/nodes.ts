@@ -26,10 +26,24 @@ export interface TeamsUsersNode extends NodeBase {
   readonly resource: ResourceRecord;
 }
 
+/**
+ * A row that holds a slice of the users of a resource that has many ("Users 101–200"), as a
+ * debugger groups the items of a long array: the resource lists a hundred rows, not ten thousand.
+ */
+export interface UserRangeNode extends NodeBase {
+  readonly kind: 'userRange';
+  readonly parent: ResourceNode;
+  readonly resource: ResourceRecord;
+  /** Where its users start among the resource's users sorted by creation, 0-based. */
+  readonly start: number;
+  /** How many users it holds now (the last range of a resource fills up as users come). */
+  readonly count: number;
+}
+
 export interface UserNode extends NodeBase {
   readonly kind: 'user';
-  /** The resource, or its "Teams users" row for a Teams user. */
-  readonly parent: ResourceNode | TeamsUsersNode;
+  /** The resource, its range of users when it has many, or its "Teams users" row for a Teams user. */
+  readonly parent: ResourceNode | UserRangeNode | TeamsUsersNode;
   readonly resource: ResourceRecord;
   readonly user: UserRecord;
   /** Newest first. */
@@ -57,7 +71,7 @@ export interface DamagedNode extends NodeBase {
   readonly count: number;
 }
 
-export type IdentityNode = ResourceNode | TeamsUsersNode | UserNode | TokenNode | ErrorNode | DamagedNode;
+export type IdentityNode = ResourceNode | UserRangeNode | TeamsUsersNode | UserNode | TokenNode | ErrorNode | DamagedNode;
 
 export function isIdentityNode(value: unknown): value is IdentityNode {
   return typeof value === 'object' && value !== null && (value as Partial<NodeBase>)[NODE_BRAND] === true;
@@ -96,12 +110,28 @@ export function teamsUsersNode(parent: ResourceNode): TeamsUsersNode {
   };
 }
 
-/** The resource row a user row is listed under, directly or through its "Teams users" row. */
+export function userRangeNode(parent: ResourceNode, start: number, count: () => number): UserRangeNode {
+  return {
+    [NODE_BRAND]: true,
+    kind: 'userRange',
+    id: `userRange/${parent.resource.id}/${start}`,
+    parent,
+    get resource() {
+      return parent.resource;
+    },
+    start,
+    get count() {
+      return count();
+    },
+  };
+}
+
+/** The resource row a user row is listed under, directly or through its range or its "Teams users" row. */
 export function resourceNodeOf(node: UserNode): ResourceNode {
   return node.parent.kind === 'resource' ? node.parent : node.parent.parent;
 }
 
-export function userNode(records: RecordReader, parent: ResourceNode | TeamsUsersNode, user: UserRecord): UserNode {
+export function userNode(records: RecordReader, parent: ResourceNode | UserRangeNode | TeamsUsersNode, user: UserRecord): UserNode {
   const current = live(() => records.user(user.resourceId, user.userId), user);
   return {
     [NODE_BRAND]: true,

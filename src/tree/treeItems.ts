@@ -5,7 +5,7 @@ import { scopesText, summarizeUser } from '../core/userSummary';
 import { authenticationName, formatDate, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
 import { buildContextValue, ContextValueBase } from './contextValues';
 import { teamsUserObjectId } from '../core/teamsUsers';
-import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TeamsUsersNode, TokenNode, UserNode } from './nodes';
+import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TeamsUsersNode, TokenNode, UserNode, UserRangeNode } from './nodes';
 import { resourceContextValue, tokenContextValue, userContextValue } from './treeModel';
 
 /** Maps a node to what VS Code shows; `now` decides every expiry-dependent word. */
@@ -15,6 +15,8 @@ export function toTreeItem(node: IdentityNode, now: Date): vscode.TreeItem {
       return resourceItem(node);
     case 'teamsUsers':
       return teamsUsersItem(node);
+    case 'userRange':
+      return userRangeItem(node);
     case 'user':
       return userItem(node, now);
     case 'token':
@@ -48,6 +50,15 @@ function resourceItem(node: ResourceNode): vscode.TreeItem {
   ].join('\n');
   item.iconPath = new vscode.ThemeIcon(resource.isLocalEmulator ? 'vm' : authentication === 'entraId' ? 'azure' : 'cloud');
   item.contextValue = resourceContextValue(resource);
+  return item;
+}
+
+function userRangeItem(node: UserRangeNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Users {0}–{1}', (node.start + 1).toLocaleString(), (node.start + node.count).toLocaleString()), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.tooltip = vscode.l10n.t('Users {0} to {1} of "{2}", in the order they were created', (node.start + 1).toLocaleString(), (node.start + node.count).toLocaleString(), node.resource.name);
+  item.iconPath = new vscode.ThemeIcon('folder');
+  item.contextValue = buildContextValue(ContextValueBase.userRange);
   return item;
 }
 

@@ -1,6 +1,6 @@
 // The tree on its own: parents, stable ids, and re-rendering by itself when a token expires.
 import * as assert from 'node:assert/strict';
-import { addEmulatorResource, getApi, removeAllResources, resourceRow, run, tokenRows, userRow, type Harness } from './support';
+import { addEmulatorResource, children, getApi, removeAllResources, resourceRow, run, tokenRows, userRow, type Harness } from './support';
 import { useEmulator } from '../support/emulatorFixture';
 
 suite('Tree view', () => {
@@ -66,4 +66,38 @@ suite('Tree view', () => {
     assert.equal(user.description, 'no valid token');
     assert.match(user.tooltip, /Latest token: chat, voip, expired /);
   });
+
+  test('a resource with more than 200 users lists them in ranges of 100, kept up to date as users come and go', async function () {
+    this.timeout(120_000);
+    const resource = await resourceRow(api, 'dev');
+    const before = (await children(api, resource.node)).length;
+    await run('acsIdentity.createUsersInBulk', { resource: resourceId, count: 250 - before, labelPrefix: 'bulk-', scopes: [] });
+    const ranges = await children(api, resource.node);
+    assert.deepEqual(
+      ranges.map((range) => [range.label, range.contextValue]),
+      [
+        ['Users 1–100', 'acsUserRange'],
+        ['Users 101–200', 'acsUserRange'],
+        ['Users 201–250', 'acsUserRange'],
+      ],
+    );
+    assert.equal((await children(api, ranges[1].node)).length, 100);
+    const newest = await run<{ userId: string }>('acsIdentity.createUser', { resource: resourceId, label: 'newest' });
+    const after = await children(api, resource.node);
+    assert.equal(after.at(-1)?.label, 'Users 201–251');
+    const lastRange = await children(api, after[2].node);
+    assert.equal(lastRange.at(-1)?.label, 'newest');
+    const newestNode = lastRange.at(-1)?.node;
+    assert.equal(newestNode?.kind === 'user' && newestNode.parent.id, after[2].node.id, 'its parent is its range');
+
+    // Down to 200 users: one list again.
+    const removed = lastRange.flatMap((row) => (row.node.kind === 'user' ? [row.node] : []));
+    api.prompts.push(`Remove ${removed.length} Users from List`);
+    await run('acsIdentity.forgetUser', removed[0], removed);
+    const flat = await children(api, resource.node);
+    assert.equal(flat.length, 200);
+    assert.ok(flat.every((row) => row.node.kind === 'user'));
+    assert.ok(!flat.some((row) => row.node.kind === 'user' && row.node.user.userId === newest.userId));
+  });
 });
+

@@ -123,6 +123,23 @@ suite('record state', () => {
     assert.ok(![...state.events(7)].some((event) => event.kind === 'userRemoved' || (event.kind === 'tokenAdded' && event.token.tokenId === 'kept')));
   });
 
+  test('the users stay sorted by creation as they come, go and change, without sorting again', () => {
+    const state = new RecordState();
+    state.apply(resourceSet(1));
+    const id = (n: number): string => `8:acs:2dee53b4-368b-45b4-ab52-8493fb117652_user-${n}`;
+    const add = (n: number, createdMs: number): RecordEvent => ({ kind: 'userAdded', stamp: at(1000 + n), user: { resourceId: 'r1', userId: id(n), createdAt: new Date(createdMs).toISOString(), origin: 'created' } });
+    state.apply(add(0, 5000));
+    assert.equal(state.users('r1').length, 1, 'the sorted list exists from here on');
+    for (const [n, created] of [[1, 3000], [2, 9000], [3, 5000], [4, 1000], [5, 7000]]) {
+      state.apply(add(n, created));
+    }
+    state.apply({ kind: 'userRemoved', stamp: at(2000), resourceId: 'r1', userId: id(2) });
+    state.apply({ kind: 'userLabelSet', stamp: at(2001), resourceId: 'r1', userId: id(3), label: 'renamed' });
+    const expected = [id(4), id(1), id(0), id(3), id(5)];
+    assert.deepEqual(state.users('r1').map((user) => user.userId), expected);
+    assert.equal(state.users('r1')[3].label, 'renamed');
+  });
+
   test('a journal line is an event only when every field has its type', () => {
     assert.ok(parseRecordEvent(JSON.parse(JSON.stringify(userAdded(1)))));
     assert.equal(parseRecordEvent(null), undefined);
