@@ -43,6 +43,15 @@ const SHOWN_PROPERTIES = new Set(['title', 'prompt', 'placeHolder', 'label', 'de
 /** Calls whose first argument a person reads. */
 const SHOWN_CALLS = /^(messages|services\.messages|this\.messages)\.(info|warn|error|status)$|^vscode\.window\.show(Information|Warning|Error)Message$|^new vscode\.TreeItem$/;
 
+/**
+ * `new AzureFailure(kind, { message: '…' })`: an error's own message is for the log, in English
+ * like every log line; what a person reads about the error is written by its presenter.
+ */
+function isErrorDetail(property: ts.PropertyAssignment): boolean {
+  const call = property.parent.parent;
+  return ts.isNewExpression(call) && /(Error|Failure)$/.test(call.expression.getText());
+}
+
 function isWrittenText(node: ts.Node): boolean {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
     return PROSE.test(node.text);
@@ -61,7 +70,7 @@ function unlocalizedTexts(): string[] {
       found.push(`${path.relative(ROOT, file)}:${line + 1}: ${node.getText()}`);
     };
     const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && SHOWN_PROPERTIES.has(node.name.text) && isWrittenText(node.initializer)) {
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && SHOWN_PROPERTIES.has(node.name.text) && isWrittenText(node.initializer) && !isErrorDetail(node)) {
         report(node.initializer);
       }
       if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments?.[0] && isWrittenText(node.arguments[0])) {
