@@ -59,6 +59,11 @@ export function authenticationName(authentication: ResourceAuthentication): stri
   return authentication === 'entraId' ? vscode.l10n.t('Microsoft Entra ID') : vscode.l10n.t('access key');
 }
 
+/** The name the local emulator is listed under when it is first started. */
+export function localEmulatorName(): string {
+  return vscode.l10n.t('Local emulator');
+}
+
 /** A stored ISO date in the person's locale. */
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString();
