@@ -17,22 +17,26 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@vscode/test-cli';
-import { HOST_VERSIONS } from './test/host/versions.mjs';
+import { DEFAULT_HOST_VERSION, HOST_VERSIONS } from './test/host/versions.mjs';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const resultsDir = process.env.ACS_TEST_RESULTS_DIR || join(repoRoot, '.vscode-test', 'results');
 // The folder the workbench opens: empty (the tests write settings to the user profile only).
 const workspace = join(repoRoot, '.vscode-test', 'workspace');
 
-/** One configuration per host, each with its own results file. */
-function integrationTests(host) {
-  const label = `integration@${host.codeServer}`;
+/**
+ * One configuration per host, each with its own results file; `french` runs the French suite
+ * (test/integration-fr) with VS Code's display language set to French.
+ */
+function integrationTests(host, { french = false } = {}) {
+  const label = `${french ? 'integration-fr' : 'integration'}@${host.codeServer}`;
   const resultsFile = join(resultsDir, `${label}.json`);
   return {
     label,
-    files: 'out/test/integration/**/*.test.js',
+    files: french ? 'out/test/integration-fr/**/*.test.js' : 'out/test/integration/**/*.test.js',
     useInstallation: { fromPath: join(repoRoot, 'test', 'host', 'code') },
     workspaceFolder: workspace,
+    launchArgs: french ? ['--locale', 'fr'] : [],
     env: {
       ACS_TEST_HOST_VERSION: host.codeServer,
       ACS_TEST_RESULTS_FILE: resultsFile,
@@ -52,4 +56,7 @@ function integrationTests(host) {
 
 mkdirSync(resultsDir, { recursive: true });
 mkdirSync(workspace, { recursive: true });
-export default defineConfig(HOST_VERSIONS.map(integrationTests));
+export default defineConfig([
+  ...HOST_VERSIONS.map((host) => integrationTests(host)),
+  ...HOST_VERSIONS.filter((host) => host.codeServer === DEFAULT_HOST_VERSION).map((host) => integrationTests(host, { french: true })),
+]);

@@ -7,7 +7,8 @@
 //                            demand (scripts/setup-test-host.mjs)
 //   3. unit                  mocha's CLI (.mocharc.cjs): out/test/unit/**/*.test.js, plain Node
 //   4. integration@<version> @vscode/test-cli (.vscode-test.mjs), once per host: the extension
-//                            in a real VS Code workbench
+//                            in a real VS Code workbench; integration-fr@<default version>: the
+//                            French suite (test/integration-fr) with the display language French
 //   5. package               scripts/check-package.mjs: the .vsix installs into VS Code (1 test)
 //   6. e2e@<version>         scripts/run-e2e.mjs, once per host: the packaged extension driven in
 //                            the workbench by mouse and keyboard
@@ -34,7 +35,11 @@ const require = createRequire(import.meta.url);
 const mochaBin = require.resolve('mocha/bin/mocha.js');
 const testCliBin = fileURLToPath(new URL('bin.mjs', import.meta.resolve('@vscode/test-cli')));
 
-const integrationStages = HOST_VERSIONS.map((h) => ({ name: `integration@${h.codeServer}`, version: h.codeServer }));
+const integrationStages = [
+  ...HOST_VERSIONS.map((h) => ({ name: `integration@${h.codeServer}`, version: h.codeServer })),
+  // The French suite, with VS Code's display language set to French (on the default host).
+  { name: `integration-fr@${DEFAULT_HOST_VERSION}`, version: DEFAULT_HOST_VERSION },
+];
 const e2eStages = HOST_VERSIONS.map((h) => ({ name: `e2e@${h.codeServer}`, version: h.codeServer }));
 function readOptions() {
   try {
@@ -53,7 +58,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 /** A stage runs when nothing was asked for, when it was, or when its family (`integration`, `e2e`) was. */
-const isSelected = (name) => !requested || requested.includes(name) || requested.includes(name.split('@')[0]);
+const isSelected = (name) => !requested || requested.includes(name) || requested.includes(name.split('@')[0]) || (name.startsWith('integration-fr@') && requested.includes('integration'));
 const scratch = mkdtempSync(join(tmpdir(), 'acs-test-'));
 
 /** @type {{ name: string, passed: number, failed: number, pending?: number, failures: {title: string, message: string}[], note?: string, seconds: number }[]} */

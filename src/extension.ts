@@ -14,6 +14,7 @@ import { resumeLocalEmulator } from './localEmulator/localEmulatorResource';
 import { Clock } from './platform/clock';
 import { Config } from './platform/config';
 import { Logger } from './platform/logger';
+import { localEmulatorName } from './platform/wording';
 import { Registry } from './storage/registry';
 import { createTestApi, type AcsIdentityTestApi } from './testApi';
 import { createIdentitiesView, IDENTITIES_VIEW_ID } from './tree/identitiesView';
@@ -97,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   );
 
   // In the background: activation waits neither for the emulator (nor loads its bundle) nor for the pruning.
-  const resumeEmulator = (): Promise<void> => resumeLocalEmulator(emulator, registry, logger, process.env[START_EMULATOR_VARIABLE] === '1');
+  const resumeEmulator = (): Promise<void> => resumeLocalEmulator(emulator, registry, logger, process.env[START_EMULATOR_VARIABLE] === '1', localEmulatorName());
   resumeEmulator().catch((error: unknown) => logger.error('Could not start the local emulator', error));
   registry.pruneEndedTokens(new Date(), ENDED_TOKEN_RETENTION_MS).catch((error: unknown) => logger.error('Could not prune ended tokens', error));
   logger.info('Activated');

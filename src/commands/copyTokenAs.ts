@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatToken, isTokenFormat, TOKEN_FORMATS, type TokenFormat } from '../core/tokenSnippets';
+import { formatToken, isTokenFormat, TOKEN_FORMATS, tokenFormatOutline, type TokenFormat } from '../core/tokenSnippets';
 import { userDisplayName } from '../core/userSummary';
 import { putTokenOnClipboard } from './flows/clipboard';
 import { optionsOf, type Invocation } from './flows/options';
@@ -39,8 +39,8 @@ async function tokenFormat(services: Services, invocation: Invocation, title: st
   }
   return services.prompter.pickOne<TokenFormat>(
     [
-      { label: vscode.l10n.t('JSON'), description: '{ userId, token, expiresOn }', value: 'json', answerId: 'json' },
-      { label: vscode.l10n.t('.env lines'), description: 'ACS_USER_ID=…, ACS_TOKEN=…, ACS_TOKEN_EXPIRES_ON=…', value: 'env', answerId: 'env' },
+      { label: vscode.l10n.t('JSON'), description: tokenFormatOutline('json'), value: 'json', answerId: 'json' },
+      { label: vscode.l10n.t('.env lines'), description: tokenFormatOutline('env'), value: 'env', answerId: 'env' },
       {
         label: vscode.l10n.t('TypeScript'),
         description: vscode.l10n.t('AzureCommunicationTokenCredential for the chat and calling SDKs'),

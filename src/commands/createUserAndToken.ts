@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { userDisplayName } from '../core/userSummary';
+import { formatDate } from '../platform/wording';
 import { copyIssuedTokenAction } from './flows/clipboard';
 import type { IssuedTokenResult } from './flows/issueToken';
 import { newUserFailure } from './flows/newUserFailure';
@@ -27,7 +28,7 @@ export async function createUserAndToken(services: Services, invocation: Invocat
     services.resourceInUse.note(resource.id);
     const name = userDisplayName({ userId: issued.userId, label });
     services.messages.info(
-      vscode.l10n.t('Created user {0} in "{1}" with a token ({2}) valid until {3}.', name, resource.name, parameters.scopes.join(', '), issued.expiresOn.toLocaleString()),
+      vscode.l10n.t('Created user {0} in "{1}" with a token ({2}) valid until {3}.', name, resource.name, parameters.scopes.join(', '), formatDate(issued.expiresOn)),
       copyIssuedTokenAction(services, name, issued.token),
     );
     return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };

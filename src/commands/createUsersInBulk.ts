@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BulkCreationOutcome } from '../acs/bulkIdentities';
 import { BULK_COUNT, isValidBulkCount } from '../core/bulkLimits';
 import type { ResourceRecord } from '../core/records';
+import { formatNumber } from '../platform/wording';
 import { optionsOf, type Invocation } from './flows/options';
 import { failureReasons } from './flows/selectedUsers';
 import { targetResource } from './flows/targets';
@@ -30,14 +31,14 @@ export async function createUsersInBulk(services: Services, invocation: Invocati
   if (!request) {
     return undefined;
   }
-  const total = request.count.toLocaleString();
+  const total = formatNumber(request.count);
   try {
     const outcome = await services.progress.run(vscode.l10n.t('Creating {0} users in "{1}"', total, resource.name), (signal, report) =>
       services.bulk.createUsers(
         { resourceId: resource.id, ...request },
         {
           signal,
-          onProgress: (created, failed) => report(vscode.l10n.t('{0} of {1}', (created + failed).toLocaleString(), total), (created + failed) / request.count),
+          onProgress: (created, failed) => report(vscode.l10n.t('{0} of {1}', formatNumber(created + failed), total), (created + failed) / request.count),
         },
       ),
     );
@@ -63,7 +64,7 @@ async function bulkRequest(services: Services, invocation: Invocation, title: st
   if (invocation.from === 'code') {
     const { count, labelPrefix, scopes } = optionsOf(invocation);
     if (count === undefined || !isValidBulkCount(count)) {
-      services.messages.error(vscode.l10n.t('Create Users in Bulk: the "count" option must be a whole number from 1 to {0}.', BULK_COUNT.max.toLocaleString()));
+      services.messages.error(vscode.l10n.t('Create Users in Bulk: the "count" option must be a whole number from 1 to {0}.', formatNumber(BULK_COUNT.max)));
       return undefined;
     }
     if (scopes !== undefined && scopes.length === 0) {
@@ -87,12 +88,12 @@ async function bulkRequest(services: Services, invocation: Invocation, title: st
 
 /** Created, failed (with the reasons), cancelled: one message that says all of it. */
 function showSummary(services: Services, resource: ResourceRecord, count: number, outcome: BulkCreationOutcome): void {
-  const created = outcome.succeeded.toLocaleString();
-  const total = count.toLocaleString();
+  const created = formatNumber(outcome.succeeded);
+  const total = formatNumber(count);
   const { failed, reasons } = failureReasons(outcome);
   const interrupted =
     outcome.interrupted > 0
-      ? ` ${vscode.l10n.t('{0} requests were under way: those users may exist in Azure Communication Services without being in the list.', outcome.interrupted.toLocaleString())}`
+      ? ` ${vscode.l10n.t('{0} requests were under way: those users may exist in Azure Communication Services without being in the list.', formatNumber(outcome.interrupted))}`
       : '';
   for (const [reason, times] of outcome.failures) {
     services.logger.warn(`Create Users in Bulk: ${times} failed with ${reason}`);
@@ -100,7 +101,7 @@ function showSummary(services: Services, resource: ResourceRecord, count: number
   if (outcome.cancelled) {
     services.messages.warn(vscode.l10n.t('Cancelled: {0} of {1} users were created in "{2}" and are in the list.', created, total, resource.name) + interrupted);
   } else if (failed > 0) {
-    services.messages.warn(vscode.l10n.t('Created {0} of {1} users in "{2}"; {3} failed ({4}).', created, total, resource.name, failed.toLocaleString(), reasons) + interrupted);
+    services.messages.warn(vscode.l10n.t('Created {0} of {1} users in "{2}"; {3} failed ({4}).', created, total, resource.name, formatNumber(failed), reasons) + interrupted);
   } else {
     services.messages.info(vscode.l10n.t('Created {0} users in "{1}".', created, resource.name));
   }

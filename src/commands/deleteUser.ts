@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { classifyServiceError } from '../core/serviceErrors';
+import { formatNumber } from '../platform/wording';
 import type { Invocation } from './flows/options';
 import type { Services } from './services';
 import { addOutcomes, failureReasons, selectedUsers, usersByResource } from './flows/selectedUsers';
@@ -50,7 +51,7 @@ export async function deleteUser(services: Services, invocation: Invocation): Pr
 
 /** Several users selected in the tree: one confirmation with their count, then all deleted at the pace the service allows. */
 async function deleteSelectedUsers(services: Services, selected: readonly UserNode[]): Promise<{ userIds: string[] } | undefined> {
-  const count = selected.length.toLocaleString();
+  const count = formatNumber(selected.length);
   const confirmed = await services.prompter.confirm(
     vscode.l10n.t('Delete {0} users?', count),
     vscode.l10n.t('They are deleted in Azure Communication Services and all their tokens stop working. This cannot be undone.'),
@@ -69,7 +70,7 @@ async function deleteSelectedUsers(services: Services, selected: readonly UserNo
           const done = deleted.length;
           const result = await services.bulk.deleteUsers(resource.id, userIds, {
             signal,
-            onProgress: (succeeded, failed) => report(vscode.l10n.t('{0} of {1}', (done + succeeded + failed).toLocaleString(), count), (done + succeeded + failed) / selected.length),
+            onProgress: (succeeded, failed) => report(vscode.l10n.t('{0} of {1}', formatNumber(done + succeeded + failed), count), (done + succeeded + failed) / selected.length),
           });
           deleted.push(...result.userIds);
           outcomes.push(result);
@@ -78,11 +79,11 @@ async function deleteSelectedUsers(services: Services, selected: readonly UserNo
       }),
     );
     const { failed, reasons } = failureReasons(outcome);
-    const deletedCount = deleted.length.toLocaleString();
+    const deletedCount = formatNumber(deleted.length);
     if (outcome.cancelled) {
       services.messages.warn(vscode.l10n.t('Cancelled: {0} of {1} users were deleted.', deletedCount, count));
     } else if (failed > 0) {
-      services.messages.warn(vscode.l10n.t('Deleted {0} of {1} users; {2} failed ({3}).', deletedCount, count, failed.toLocaleString(), reasons));
+      services.messages.warn(vscode.l10n.t('Deleted {0} of {1} users; {2} failed ({3}).', deletedCount, count, formatNumber(failed), reasons));
     } else {
       services.messages.info(vscode.l10n.t('Deleted {0} users.', deletedCount));
     }

@@ -3,6 +3,7 @@ import { decodeJwt } from '../core/tokenClaims';
 import { entraTokenProblem } from '../core/teamsUsers';
 import { userDisplayName } from '../core/userSummary';
 import { isGuid } from '../shared/identifiers';
+import { formatDate } from '../platform/wording';
 import { copyIssuedTokenAction } from './flows/clipboard';
 import type { IssuedTokenResult } from './flows/issueToken';
 import { optionsOf, type Invocation } from './flows/options';
@@ -41,7 +42,7 @@ export async function exchangeTeamsUserToken(services: Services, invocation: Inv
     const user = await services.registry.getUser(resource.id, issued.userId);
     const name = userDisplayName(user ?? { userId: issued.userId });
     services.messages.info(
-      vscode.l10n.t('Teams user {0} has a Communication Services token, valid until {1}.', name, issued.expiresOn.toLocaleString()),
+      vscode.l10n.t('Teams user {0} has a Communication Services token, valid until {1}.', name, formatDate(issued.expiresOn)),
       copyIssuedTokenAction(services, name, issued.token),
     );
     return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };

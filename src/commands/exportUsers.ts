@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { serializeUserMap, userMapEntries, type UserMapFormat } from '../core/userMap';
+import { formatNumber } from '../platform/wording';
 import type { Invocation } from './flows/options';
 import { targetResource } from './flows/targets';
 import { userMapFile } from './flows/userMapFile';
@@ -31,6 +32,6 @@ export async function exportUsers(services: Services, invocation: Invocation): P
     });
     return undefined;
   }
-  services.messages.info(vscode.l10n.t('Exported {0} users of "{1}" to {2}.', users.length.toLocaleString(), resource.name, file.name));
+  services.messages.info(vscode.l10n.t('Exported {0} users of "{1}" to {2}.', formatNumber(users.length), resource.name, file.name));
   return { file: file.uri.toString(), format: file.format, count: users.length };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatNumber } from '../platform/wording';
 import type { Invocation } from './flows/options';
 import type { Services } from './services';
 import { selectedUsers, usersByResource } from './flows/selectedUsers';
@@ -8,7 +9,7 @@ import { confirmedUserTarget } from './flows/userOperation';
 export async function forgetUser(services: Services, invocation: Invocation): Promise<{ userId: string } | { userIds: string[] } | undefined> {
   const selected = selectedUsers(invocation);
   if (selected.length > 0) {
-    const count = selected.length.toLocaleString();
+    const count = formatNumber(selected.length);
     const confirmed = await services.prompter.confirm(
       vscode.l10n.t('Remove {0} users from the list?', count),
       vscode.l10n.t('The users and their tokens are removed from VS Code only: they still exist in Azure Communication Services.'),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResourceRecord } from '../core/records';
 import { parseUserMap, type SkipReason, type SkippedEntry } from '../core/userMap';
+import { formatNumber } from '../platform/wording';
 import type { Invocation } from './flows/options';
 import { targetResource } from './flows/targets';
 import { userMapFile, type UserMapFile } from './flows/userMapFile';
@@ -78,7 +79,7 @@ const LOGGED_REASONS: Readonly<Record<ImportSkipReason, string>> = {
 };
 
 function showSummary(services: Services, resource: ResourceRecord, file: UserMapFile, imported: number, skipped: readonly { reason: ImportSkipReason }[]): void {
-  const count = imported.toLocaleString();
+  const count = formatNumber(imported);
   if (skipped.length === 0) {
     services.messages.info(
       imported === 0 ? vscode.l10n.t('{0} has no users to import.', file.name) : vscode.l10n.t('Imported {0} users into "{1}" from {2}.', count, resource.name, file.name),
@@ -87,11 +88,11 @@ function showSummary(services: Services, resource: ResourceRecord, file: UserMap
   }
   const counts = new Map<ImportSkipReason, number>();
   skipped.forEach(({ reason }) => counts.set(reason, (counts.get(reason) ?? 0) + 1));
-  const reasons = [...counts].map(([reason, times]) => skipReasonText(reason, times.toLocaleString())).join(', ');
+  const reasons = [...counts].map(([reason, times]) => skipReasonText(reason, formatNumber(times))).join(', ');
   services.messages.warn(
     imported === 0
-      ? vscode.l10n.t('Imported no users into "{0}" from {1}; skipped {2}: {3}. The log says which and why.', resource.name, file.name, skipped.length.toLocaleString(), reasons)
-      : vscode.l10n.t('Imported {0} users into "{1}" from {2}; skipped {3}: {4}. The log says which and why.', count, resource.name, file.name, skipped.length.toLocaleString(), reasons),
+      ? vscode.l10n.t('Imported no users into "{0}" from {1}; skipped {2}: {3}. The log says which and why.', resource.name, file.name, formatNumber(skipped.length), reasons)
+      : vscode.l10n.t('Imported {0} users into "{1}" from {2}; skipped {3}: {4}. The log says which and why.', count, resource.name, file.name, formatNumber(skipped.length), reasons),
     showLog(services),
   );
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { startOrReuseLocalEmulator } from '../localEmulator/localEmulatorResource';
+import { localEmulatorName } from '../platform/wording';
 import type { Services } from './services';
 
 /**
@@ -10,7 +11,7 @@ export async function startEmulator(services: Services): Promise<{ resourceId: s
   try {
     const { emulator, resource } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the local emulator…') },
-      () => startOrReuseLocalEmulator(services.emulator, services.registry),
+      () => startOrReuseLocalEmulator(services.emulator, services.registry, localEmulatorName()),
     );
     services.messages.info(
       emulator.runsHere

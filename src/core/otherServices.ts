@@ -1,7 +1,8 @@
 /**
  * Connection strings of other Azure services, recognized so that the message says "this is a
  * Storage connection string" rather than "a field is unknown": the person then knows to go back
- * to the portal for the right one. Names are product names, the same in every language.
+ * to the portal for the right one. Names are product names only (no words around them): they go
+ * as they are into a message in any language.
  */
 
 /** Fields that only other services' connection strings have (lowercase), and whose they are. */
@@ -9,9 +10,9 @@ const FIELDS_OF_OTHER_SERVICES: readonly [readonly string[], string][] = [
   [['accountendpoint'], 'Azure Cosmos DB'],
   [['defaultendpointsprotocol', 'accountname', 'accountkey', 'blobendpoint', 'queueendpoint', 'tableendpoint', 'fileendpoint', 'endpointsuffix', 'sharedaccesssignature'], 'Azure Storage'],
   [['hostname', 'deviceid'], 'Azure IoT Hub'],
-  [['sharedaccesskeyname', 'sharedaccesskey', 'entitypath'], 'Azure Service Bus or Event Hubs'],
+  [['sharedaccesskeyname', 'sharedaccesskey', 'entitypath'], 'Azure Service Bus / Event Hubs'],
   [['instrumentationkey', 'ingestionendpoint', 'liveendpoint', 'applicationid'], 'Application Insights'],
-  [['server', 'data source', 'database', 'initial catalog', 'user id', 'password'], 'a SQL database'],
+  [['server', 'data source', 'database', 'initial catalog', 'user id', 'password'], 'SQL Server'],
 ];
 
 /** Host name endings of other services' endpoints. */
@@ -19,7 +20,7 @@ const HOSTS_OF_OTHER_SERVICES: readonly [string, string][] = [
   ['.service.signalr.net', 'Azure SignalR Service'],
   ['.webpubsub.azure.com', 'Azure Web PubSub'],
   ['.eventgrid.azure.net', 'Azure Event Grid'],
-  ['.servicebus.windows.net', 'Azure Service Bus or Event Hubs'],
+  ['.servicebus.windows.net', 'Azure Service Bus / Event Hubs'],
   ['.documents.azure.com', 'Azure Cosmos DB'],
   ['.core.windows.net', 'Azure Storage'],
   ['.azure-devices.net', 'Azure IoT Hub'],
@@ -29,7 +30,7 @@ const HOSTS_OF_OTHER_SERVICES: readonly [string, string][] = [
   ['.cognitiveservices.azure.com', 'Azure AI services'],
   ['.search.windows.net', 'Azure AI Search'],
   ['.redis.cache.windows.net', 'Azure Cache for Redis'],
-  ['.database.windows.net', 'a SQL database'],
+  ['.database.windows.net', 'Azure SQL Database'],
 ];
 
 /** The service whose connection string has these field names (lowercase), if it is not ACS's. */

@@ -19,6 +19,15 @@ export interface TokenForCode {
 /** The variables the `.env` format sets. */
 export const ENV_VARIABLES = { userId: 'ACS_USER_ID', token: 'ACS_TOKEN', expiresOn: 'ACS_TOKEN_EXPIRES_ON' } as const;
 
+/**
+ * What a format holds, in one line (the description of its pick): the JSON's fields, or the `.env`
+ * variables. Code, not prose: it is shown as it is in every language.
+ */
+export function tokenFormatOutline(format: Exclude<TokenFormat, 'typescript'>): string {
+  const fields = Object.keys(ENV_VARIABLES) as (keyof typeof ENV_VARIABLES)[];
+  return format === 'json' ? `{ ${fields.join(', ')} }` : fields.map((field) => `${ENV_VARIABLES[field]}=…`).join(', ');
+}
+
 export function formatToken(format: TokenFormat, value: TokenForCode): string {
   switch (format) {
     case 'json':

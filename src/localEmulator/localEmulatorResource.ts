@@ -4,16 +4,15 @@ import type { ResourceRecord } from '../core/records';
 import type { Registry } from '../storage/registry';
 import type { EmulatorHost, LocalEmulator } from './emulatorHost';
 
-const LOCAL_EMULATOR_NAME = 'Local emulator';
-
 /**
- * Starts the emulator (or finds the one another VS Code window runs) and lists it as the resource
- * "Local emulator", or updates that resource's connection string: its port changes from one start
- * to the next.
+ * Starts the emulator (or finds the one another VS Code window runs) and lists it as a resource
+ * named `name` ("Local emulator", in the display language of the moment), or updates that
+ * resource's connection string: its port changes from one start to the next. The resource is
+ * found by its `isLocalEmulator` flag, so one listed in another language keeps its name.
  */
-export async function startOrReuseLocalEmulator(host: EmulatorHost, registry: Registry): Promise<{ emulator: LocalEmulator; resource: ResourceRecord }> {
+export async function startOrReuseLocalEmulator(host: EmulatorHost, registry: Registry, name: string): Promise<{ emulator: LocalEmulator; resource: ResourceRecord }> {
   const emulator = await host.start();
-  return { emulator, resource: await addOrUpdateEmulatorResource(registry, emulator.connectionString) };
+  return { emulator, resource: await addOrUpdateEmulatorResource(registry, emulator.connectionString, name) };
 }
 
 /**
@@ -22,15 +21,15 @@ export async function startOrReuseLocalEmulator(host: EmulatorHost, registry: Re
  * (or another window's is used); `npm start` asks for it with `startRequested` even before the
  * resource exists.
  */
-export async function resumeLocalEmulator(host: EmulatorHost, registry: Registry, log: Log, startRequested: boolean): Promise<void> {
+export async function resumeLocalEmulator(host: EmulatorHost, registry: Registry, log: Log, startRequested: boolean, name: string): Promise<void> {
   if (!startRequested && !(await registry.listResources()).some((resource) => resource.isLocalEmulator)) {
     return;
   }
-  const { emulator, resource } = await startOrReuseLocalEmulator(host, registry);
+  const { emulator, resource } = await startOrReuseLocalEmulator(host, registry, name);
   log.info(`"${resource.name}" points to the local emulator at ${emulator.endpoint}`);
 }
 
-async function addOrUpdateEmulatorResource(registry: Registry, connectionString: string): Promise<ResourceRecord> {
+async function addOrUpdateEmulatorResource(registry: Registry, connectionString: string, name: string): Promise<ResourceRecord> {
   const parsed = parseConnectionString(connectionString);
   if (!parsed.ok) {
     throw new Error(`The emulator's connection string is not valid (${parsed.problem})`);
@@ -41,5 +40,5 @@ async function addOrUpdateEmulatorResource(registry: Registry, connectionString:
       ? existing
       : registry.updateResourceConnection(existing.id, parsed.value);
   }
-  return registry.addResource(LOCAL_EMULATOR_NAME, parsed.value, { isLocalEmulator: true });
+  return registry.addResource(name, parsed.value, { isLocalEmulator: true });
 }

@@ -59,9 +59,22 @@ export function authenticationName(authentication: ResourceAuthentication): stri
   return authentication === 'entraId' ? vscode.l10n.t('Microsoft Entra ID') : vscode.l10n.t('access key');
 }
 
-/** A stored ISO date in the person's locale. */
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString();
+/** The name the local emulator is listed under when it is first started. */
+export function localEmulatorName(): string {
+  return vscode.l10n.t('Local emulator');
+}
+
+/**
+ * A date (a stored ISO one, or a Date) in the local time zone, written as VS Code's display
+ * language writes it ("3/12/2026, 2:05:00 PM", "12/03/2026 14:05:00"), as VS Code writes its own.
+ */
+export function formatDate(value: string | Date): string {
+  return new Date(value).toLocaleString(vscode.env.language);
+}
+
+/** A count as VS Code's display language writes it ("1,000", "1 000"). */
+export function formatNumber(value: number): string {
+  return value.toLocaleString(vscode.env.language);
 }
 
 export function scopeDescription(scope: TokenScope): string {
@@ -146,5 +159,5 @@ export function describeUserIdProblem(problem: UserIdProblem): string {
 
 /** A label refused for its length (typed: in the input box; from code: naming the option). */
 export function labelTooLongText(length: number): string {
-  return vscode.l10n.t('A label is at most {0} characters long; this one has {1}.', MAX_LABEL_LENGTH, length.toLocaleString());
+  return vscode.l10n.t('A label is at most {0} characters long; this one has {1}.', MAX_LABEL_LENGTH, formatNumber(length));
 }

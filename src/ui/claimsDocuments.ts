@@ -22,7 +22,7 @@ export class ClaimsDocuments implements vscode.TextDocumentContentProvider {
 
   static uriFor(token: TokenRecord, title: string): vscode.Uri {
     const ref: TokenRef = { resourceId: token.resourceId, userId: token.userId, tokenId: token.tokenId };
-    const fileName = `${title.replace(/[\\/:*?"<>|]/g, '_')} token claims.json`;
+    const fileName = `${vscode.l10n.t('{0} token claims', title.replace(/[\\/:*?"<>|]/g, '_'))}.json`;
     return vscode.Uri.from({ scheme: CLAIMS_SCHEME, path: `/${fileName}`, query: JSON.stringify(ref) });
   }
 

@@ -8,7 +8,7 @@ import type { Registry } from '../storage/registry';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { scopesText, summarizeUser } from '../core/userSummary';
 import type { Config } from '../platform/config';
-import { describeUserIdProblem, labelTooLongText, scopeDescription, tokenStatusText, validTokensText } from '../platform/wording';
+import { describeUserIdProblem, formatDate, formatNumber, labelTooLongText, scopeDescription, tokenStatusText, validTokensText } from '../platform/wording';
 import type { MessageAction, Messages } from './messages';
 import type { PickItem, Prompter } from './prompts';
 
@@ -73,7 +73,7 @@ export class Pickers {
       tokens.map((token) => ({
         label: scopesText(token),
         description: tokenStatusText(token, tokenStatus(token, user, now), now),
-        detail: vscode.l10n.t('Issued {0}', new Date(token.issuedAt).toLocaleString()),
+        detail: vscode.l10n.t('Issued {0}', formatDate(token.issuedAt)),
         value: token,
         answerId: token.tokenId,
       })),
@@ -132,9 +132,9 @@ export class Pickers {
   async bulkCount(title: string): Promise<number | undefined> {
     const text = await this.prompter.input({
       title,
-      prompt: vscode.l10n.t('How many users to create, from 1 to {0}', BULK_COUNT.max.toLocaleString()),
+      prompt: vscode.l10n.t('How many users to create, from 1 to {0}', formatNumber(BULK_COUNT.max)),
       value: '100',
-      validate: (value) => (isValidBulkCount(Number(value.trim())) && value.trim() !== '' ? undefined : vscode.l10n.t('Enter a whole number from 1 to {0}.', BULK_COUNT.max.toLocaleString())),
+      validate: (value) => (isValidBulkCount(Number(value.trim())) && value.trim() !== '' ? undefined : vscode.l10n.t('Enter a whole number from 1 to {0}.', formatNumber(BULK_COUNT.max))),
     });
     return text === undefined ? undefined : Number(text.trim());
   }

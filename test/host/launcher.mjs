@@ -19,7 +19,7 @@
 //   ACS_TEST_TIMEOUT_MS   overall time limit, default 15 minutes;
 //   ACS_TEST_VERBOSE=1    also print code-server's log and the browser console;
 //   ACS_TEST_CHROMIUM     Chromium binary, default /usr/bin/chromium.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,6 +71,18 @@ function parseLauncherArgs(args) {
     locale: typeof values.locale === 'string' ? values.locale : undefined,
     folder: path(folder),
   };
+}
+
+/**
+ * VS Code takes a display language only when a language pack provides it. The test host needs the
+ * language, not VS Code's own translations (extensions bring theirs): an empty pack, registered
+ * the way VS Code records installed packs, makes `vscode.env.language` the locale asked for.
+ */
+function writeLanguagePack(userDataDir, locale) {
+  const translations = join(userDataDir, `language-pack-${locale}.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `test-${locale}`, extensions: [{ extensionIdentifier: { id: `acs-tools-tests.language-pack-${locale}` }, version: '0.0.1' }], translations: { vscode: translations }, label: locale };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }
 
 /** The workbench URL that makes it load the development extension and run its tests. */
@@ -150,6 +162,7 @@ async function main() {
     if (opts.userDataDir) mkdirSync(opts.userDataDir, { recursive: true });
     const userDataDir = opts.userDataDir ? mkdtempSync(join(opts.userDataDir, 'run-')) : join(stateDir, 'user-data');
     if (opts.userDataDir) cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }));
+    if (opts.locale && !opts.locale.startsWith('en')) writeLanguagePack(userDataDir, opts.locale);
     const runTmp = join(stateDir, 'tmp');
     mkdirSync(runTmp, { recursive: true });
     const server = await startCodeServer({

@@ -143,13 +143,13 @@ export function connectionStringCases(emulator: { readonly endpoint: string; rea
       'Service Bus',
       `Endpoint=sb://contoso.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${MATRIX_KEY.slice(0, 44)}`,
       'otherService',
-      'Azure Service Bus or Event Hubs',
+      'Azure Service Bus / Event Hubs',
     ),
     refused(
       'Event Hubs with an entity path',
       `Endpoint=sb://contoso.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${MATRIX_KEY.slice(0, 44)};EntityPath=events`,
       'otherService',
-      'Azure Service Bus or Event Hubs',
+      'Azure Service Bus / Event Hubs',
     ),
     refused('Event Grid', `Endpoint=https://orders.westus2-1.eventgrid.azure.net/api/events;AccessKey=${MATRIX_KEY.slice(0, 44)}`, 'otherService', 'Azure Event Grid'),
     refused('Cosmos DB', `AccountEndpoint=https://contoso.documents.azure.com:443/;AccountKey=${MATRIX_KEY};`, 'otherService', 'Azure Cosmos DB'),
@@ -162,6 +162,7 @@ export function connectionStringCases(emulator: { readonly endpoint: string; rea
       'Application Insights',
     ),
     refused('Azure Cache for Redis', `contoso.redis.cache.windows.net:6380,password=${MATRIX_KEY.slice(0, 44)},ssl=True,abortConnect=False`, 'otherService', 'Azure Cache for Redis'),
-    refused('a SQL database', 'Server=tcp:contoso.database.windows.net,1433;Initial Catalog=app;User ID=admin;Password=hunter2;', 'otherService', 'a SQL database'),
+    refused('Azure SQL Database', 'Server=tcp:contoso.database.windows.net,1433;Initial Catalog=app;User ID=admin;Password=hunter2;', 'otherService', 'Azure SQL Database'),
+    refused('SQL Server', 'Server=sql01.contoso.local;Database=app;User Id=admin;Password=hunter2;', 'otherService', 'SQL Server'),
   ];
 }

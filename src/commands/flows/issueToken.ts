@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ResourceRecord, UserRecord } from '../../core/records';
 import { userDisplayName } from '../../core/userSummary';
 import type { Services } from '../services';
+import { formatDate } from '../../platform/wording';
 import { copyIssuedTokenAction } from './clipboard';
 import type { Invocation } from './options';
 import { tokenParameters } from './tokenParameters';
@@ -36,7 +37,7 @@ export async function issueTokenFor(
     services.resourceInUse.note(resource.id);
     if (!options.quiet) {
       services.messages.info(
-        vscode.l10n.t('Issued a token ({0}) for {1}, valid until {2}.', parameters.scopes.join(', '), name, issued.expiresOn.toLocaleString()),
+        vscode.l10n.t('Issued a token ({0}) for {1}, valid until {2}.', parameters.scopes.join(', '), name, formatDate(issued.expiresOn)),
         copyIssuedTokenAction(services, name, issued.token),
       );
     }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BulkOutcome } from '../../acs/bulkRunner';
 import type { ResourceRecord } from '../../core/records';
 import type { UserNode } from '../../tree/nodes';
+import { formatNumber } from '../../platform/wording';
 import type { Invocation } from './options';
 
 /** The users selected in the tree when there are several (Delete User and Remove User from List act on all of them). */
@@ -42,6 +43,6 @@ export function addOutcomes(outcomes: readonly BulkOutcome[]): BulkOutcome {
 /** The failures of a bulk operation as a person reads them: "2 × 500, 1 × 401 Denied". */
 export function failureReasons(outcome: BulkOutcome): { failed: number; reasons: string } {
   const failed = [...outcome.failures.values()].reduce((sum, times) => sum + times, 0);
-  const reasons = [...outcome.failures].map(([reason, times]) => vscode.l10n.t('{0} × {1}', times.toLocaleString(), reason)).join(', ');
+  const reasons = [...outcome.failures].map(([reason, times]) => vscode.l10n.t('{0} × {1}', formatNumber(times), reason)).join(', ');
   return { failed, reasons };
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { formatToken, isTokenFormat } from '../../../src/core/tokenSnippets';
+import { formatToken, isTokenFormat, tokenFormatOutline } from '../../../src/core/tokenSnippets';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const ACS_USER = '8:acs:2dee53b4-368b-45b4-ab52-8493fb117652_00000005-14a2-493b-8a72-5a3a0d000081';
@@ -32,6 +32,11 @@ suite('a token as code takes it', () => {
 
   test('.env: one variable a line, the values as they are', () => {
     assert.equal(formatToken('env', value), `ACS_USER_ID=${ACS_USER}\nACS_TOKEN=${TOKEN}\nACS_TOKEN_EXPIRES_ON=${EXPIRES_ON}\n`);
+  });
+
+  test('the outline of a format names what it holds: the JSON fields, the .env variables', () => {
+    assert.equal(tokenFormatOutline('json'), `{ ${Object.keys(JSON.parse(formatToken('json', value)) as object).join(', ')} }`);
+    assert.equal(tokenFormatOutline('env'), 'ACS_USER_ID=…, ACS_TOKEN=…, ACS_TOKEN_EXPIRES_ON=…');
   });
 
   test('TypeScript: the credential and the identifier, and it compiles against @azure/communication-common', function () {
