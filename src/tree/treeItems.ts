@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { authenticationOf } from '../core/records';
 import { tokenStatus } from '../core/tokenStatus';
 import { scopesText, summarizeUser } from '../core/userSummary';
-import { authenticationName, formatDate, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
+import { authenticationName, formatDate, formatNumber, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
 import { buildContextValue, ContextValueBase } from './contextValues';
 import { teamsUserObjectId } from '../core/teamsUsers';
 import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TeamsUsersNode, TokenNode, UserNode, UserRangeNode } from './nodes';
@@ -54,9 +54,9 @@ function resourceItem(node: ResourceNode): vscode.TreeItem {
 }
 
 function userRangeItem(node: UserRangeNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(vscode.l10n.t('Users {0}–{1}', (node.start + 1).toLocaleString(), (node.start + node.count).toLocaleString()), vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(vscode.l10n.t('Users {0}–{1}', formatNumber(node.start + 1), formatNumber(node.start + node.count)), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.tooltip = vscode.l10n.t('Users {0} to {1} of "{2}", in the order they were created', (node.start + 1).toLocaleString(), (node.start + node.count).toLocaleString(), node.resource.name);
+  item.tooltip = vscode.l10n.t('Users {0} to {1} of "{2}", in the order they were created', formatNumber(node.start + 1), formatNumber(node.start + node.count), node.resource.name);
   item.iconPath = new vscode.ThemeIcon('folder');
   item.contextValue = buildContextValue(ContextValueBase.userRange);
   return item;
