@@ -4,27 +4,10 @@
 // SecretStorage (a store there takes tens of milliseconds in the headless host: 10,000 of them
 // would take minutes); nothing measured reads them.
 import { randomUUID } from 'node:crypto';
-import { Registry, type SecretStore } from '../../src/storage/registry';
+import { Registry } from '../../src/storage/registry';
+import { MemorySecrets } from '../../test/unit/support/memorySecrets';
 
 const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
-class MemorySecrets implements SecretStore {
-  private readonly values = new Map<string, string>();
-
-  get(key: string): Promise<string | undefined> {
-    return Promise.resolve(this.values.get(key));
-  }
-
-  store(key: string, value: string): Promise<void> {
-    this.values.set(key, value);
-    return Promise.resolve();
-  }
-
-  delete(key: string): Promise<void> {
-    this.values.delete(key);
-    return Promise.resolve();
-  }
-}
 
 /** Records `count` users of the emulated resource `acsResourceId` under the listed resource `resourceId`, each with a token. */
 export async function recordUsers(storageDirectory: string, resourceId: string, acsResourceId: string, count: number): Promise<void> {

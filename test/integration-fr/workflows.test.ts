@@ -8,21 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator } from '../../src/emulator';
 import { useEmulator } from '../support/emulatorFixture';
-import {
-  addEmulatorResource,
-  children,
-  ENTER,
-  ESCAPE,
-  EXTENSION_ID,
-  getApi,
-  removeAllResources,
-  resourceRow,
-  run,
-  tokenRows,
-  userRow,
-  waitFor,
-  type Harness,
-} from '../integration/support';
+import { addEmulatorResource, children, ENTER, ESCAPE, EXTENSION_ID, getApi, removeAllResources, resourceRow, run, tokenRows, userRow, waitFor, forgetPromptsAndMessages, type Harness } from '../integration/support';
 import { englishIn, englishTemplates, shownTexts, type EnglishTemplate } from './support/englishTexts';
 
 /** The no-break space French puts before ":" ";" "?" "!" and inside « ». */
@@ -66,10 +52,7 @@ suite('In French: what a person reads', () => {
     host = new URL(fixture.emulator.endpoint).host;
     resourceId = await addEmulatorResource(api, fixture.emulator, 'dev');
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-  });
+  setup(() => forgetPromptsAndMessages(api));
   teardown(async () => {
     api.tree.setClockOffset(0);
     assert.equal(api.prompts.pending, 0, 'queued answers were left unused');

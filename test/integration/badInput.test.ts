@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import { shortenUserId } from '../../src/shared/identifiers';
 import { useEmulator } from '../support/emulatorFixture';
-import { addEmulatorResource, assertNoSecretShown, ESCAPE, getApi, messagesDuring, removeAllResources, run, tokenRows, userRow, userRows, type Harness } from './support';
+import { addEmulatorResource, ESCAPE, getApi, messagesDuring, removeAllResources, run, tokenRows, userRow, userRows, forgetPromptsAndMessages, assertTestEndedClean, type Harness } from './support';
 
 const RESOURCE = 'dev';
 const TOKEN_LIKE = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJza3lwZWlkIjoiYWNzOngiLCJleHAiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlLW9mLWEtdG9rZW4tcGFzdGVkLWJ5LW1pc3Rha2U';
@@ -28,14 +28,10 @@ suite('Bad input', () => {
     key = fixture.emulator.connectionString.split('accesskey=')[1];
   });
   setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
+    forgetPromptsAndMessages(api);
     requests.length = 0;
   });
-  teardown(() => {
-    assert.equal(api.prompts.pending, 0, 'queued answers were left unused');
-    assertNoSecretShown(api, [key, TOKEN_LIKE]);
-  });
+  teardown(() => assertTestEndedClean(api, [key, TOKEN_LIKE]));
   suiteTeardown(async () => {
     await removeAllResources(api);
   });

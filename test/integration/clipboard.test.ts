@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { useEmulator } from '../support/emulatorFixture';
-import { addEmulatorResource, ENTER, getApi, messagesDuring, removeAllResources, run, userRow, waitFor, type Harness } from './support';
+import { addEmulatorResource, ENTER, getApi, messagesDuring, removeAllResources, run, userRow, waitFor, forgetPromptsAndMessages, type Harness } from './support';
 
 const RESOURCE = 'dev';
 const CLEARED = 'Cleared the copied token from the clipboard';
@@ -24,10 +24,7 @@ suite('Clearing copied tokens from the clipboard', () => {
     await removeAllResources(api);
     resourceId = await addEmulatorResource(api, fixture.emulator, RESOURCE);
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-  });
+  setup(() => forgetPromptsAndMessages(api));
   teardown(async () => {
     await setClearAfter(undefined);
     await vscode.env.clipboard.writeText('');

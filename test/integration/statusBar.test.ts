@@ -3,7 +3,7 @@
 // the setting that hides it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { addEmulatorResource, getApi, lastMessageText, removeAllResources, run, waitFor, type Harness } from './support';
+import { addEmulatorResource, getApi, lastMessageText, removeAllResources, run, waitFor, forgetPromptsAndMessages, type Harness } from './support';
 import { useEmulator } from '../support/emulatorFixture';
 
 interface Issued {
@@ -22,10 +22,7 @@ suite('Status bar', () => {
     api = await getApi();
     await removeAllResources(api);
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-  });
+  setup(() => forgetPromptsAndMessages(api));
   teardown(async () => {
     api.tree.setClockOffset(0);
     await vscode.workspace.getConfiguration('acsIdentity').update('statusBar.enabled', undefined, vscode.ConfigurationTarget.Global);

@@ -5,19 +5,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  addEmulatorResource,
-  assertNoSecretShown,
-  children,
-  ENTER,
-  getApi,
-  lastMessageText,
-  removeAllResources,
-  resourceRow,
-  run,
-  type Harness,
-  type Row,
-} from './support';
+import { addEmulatorResource, children, ENTER, getApi, lastMessageText, removeAllResources, resourceRow, run, forgetPromptsAndMessages, assertTestEndedClean, type Harness, type Row } from './support';
 import { useEmulator } from '../support/emulatorFixture';
 import { entraIdToken } from '../unit/emulator/emulatorClient';
 
@@ -48,14 +36,8 @@ suite('Teams users', () => {
     await removeAllResources(api);
     resourceId = await addEmulatorResource(api, fixture.emulator, RESOURCE);
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-  });
-  teardown(() => {
-    assert.equal(api.prompts.pending, 0, 'queued answers were left unused');
-    assertNoSecretShown(api, secrets);
-  });
+  setup(() => forgetPromptsAndMessages(api));
+  teardown(() => assertTestEndedClean(api, secrets));
   suiteTeardown(async () => {
     await removeAllResources(api);
   });

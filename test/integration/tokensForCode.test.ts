@@ -2,7 +2,7 @@
 // the active editor, from the tree, the palette and code; the value never in a message.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { addEmulatorResource, assertNoSecretShown, ENTER, getApi, lastMessageText, messagesDuring, removeAllResources, run, tokenRows, userRow, type Harness } from './support';
+import { addEmulatorResource, ENTER, getApi, lastMessageText, messagesDuring, removeAllResources, run, tokenRows, userRow, forgetPromptsAndMessages, assertTestEndedClean, type Harness } from './support';
 import { useEmulator } from '../support/emulatorFixture';
 
 interface Issued {
@@ -29,13 +29,9 @@ suite('Tokens for code', () => {
     alice = await run<Issued>('acsIdentity.issueToken', { resource: resourceId, userId: older.userId, scopes: ['chat'] });
     tokens.push(older.token, alice.token);
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-  });
+  setup(() => forgetPromptsAndMessages(api));
   teardown(async () => {
-    assert.equal(api.prompts.pending, 0, 'queued answers were left unused');
-    assertNoSecretShown(api, tokens);
+    assertTestEndedClean(api, tokens);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   suiteTeardown(async () => {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { addEmulatorResource, assertNoSecretShown, children, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, userRows, type Harness } from './support';
+import { addEmulatorResource, children, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, userRows, forgetPromptsAndMessages, assertTestEndedClean, type Harness } from './support';
 import { normalizeLabel } from '../../src/core/displayText';
 import { useEmulator } from '../support/emulatorFixture';
 import { entraIdToken } from '../unit/emulator/emulatorClient';
@@ -52,14 +52,8 @@ suite('Export and import users', () => {
     });
     secrets.push(teams.token);
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-  });
-  teardown(() => {
-    assert.equal(api.prompts.pending, 0, 'queued answers were left unused');
-    assertNoSecretShown(api, secrets);
-  });
+  setup(() => forgetPromptsAndMessages(api));
+  teardown(() => assertTestEndedClean(api, secrets));
   suiteTeardown(async () => {
     await removeAllResources(api);
     await fs.rm(directory, { recursive: true, force: true });

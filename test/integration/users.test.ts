@@ -5,22 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import { shortenUserId } from '../../src/shared/identifiers';
-import {
-  addEmulatorResource,
-  assertNoSecretShown,
-  ENTER,
-  ESCAPE,
-  getApi,
-  lastMessageText,
-  messagesDuring,
-  removeAllResources,
-  run,
-  tokenRows,
-  userRow,
-  userRows,
-  waitFor,
-  type Harness,
-} from './support';
+import { addEmulatorResource, ENTER, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, run, tokenRows, userRow, userRows, waitFor, forgetPromptsAndMessages, assertTestEndedClean, type Harness } from './support';
 import { useEmulator } from '../support/emulatorFixture';
 
 interface Issued {
@@ -43,15 +28,11 @@ suite('Users and tokens', () => {
     resourceId = await addEmulatorResource(api, fixture.emulator, RESOURCE);
   });
   setup(async () => {
-    api.prompts.clear();
-    api.clearMessages();
+    forgetPromptsAndMessages(api);
     await vscode.workspace.getConfiguration('acsIdentity').update('defaultScopes', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('acsIdentity').update('tokenLifetimeMinutes', undefined, vscode.ConfigurationTarget.Global);
   });
-  teardown(() => {
-    assert.equal(api.prompts.pending, 0, 'queued answers were left unused');
-    assertNoSecretShown(api, [...issuedTokens, fixture.emulator.connectionString.split('accesskey=')[1]]);
-  });
+  teardown(() => assertTestEndedClean(api, [...issuedTokens, fixture.emulator.connectionString.split('accesskey=')[1]]));
   suiteTeardown(async () => {
     await removeAllResources(api);
   });

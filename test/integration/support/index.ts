@@ -154,5 +154,17 @@ export function assertNoSecretShown(api: Harness, secrets: readonly string[]): v
   }
 }
 
+/** What each test starts from: no scripted answer left from the test before, no message. */
+export function forgetPromptsAndMessages(api: Harness): void {
+  api.prompts.clear();
+  api.clearMessages();
+}
+
+/** What each test must end with: every scripted answer used, and no secret shown. */
+export function assertTestEndedClean(api: Harness, secrets: readonly string[]): void {
+  assert.equal(api.prompts.pending, 0, 'queued answers were left unused');
+  assertNoSecretShown(api, secrets);
+}
+
 export const ENTER = { enter: true } as const;
 export const ESCAPE = { escape: true } as const;
