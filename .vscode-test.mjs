@@ -17,12 +17,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@vscode/test-cli';
+import { makeCertificate, trustEnv } from './test/host/testCertificate.mjs';
 import { DEFAULT_HOST_VERSION, HOST_VERSIONS } from './test/host/versions.mjs';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const resultsDir = process.env.ACS_TEST_RESULTS_DIR || join(repoRoot, '.vscode-test', 'results');
 // The folder the workbench opens: empty (the tests write settings to the user profile only).
 const workspace = join(repoRoot, '.vscode-test', 'workspace');
+// The certificate the emulator serves when it plays the Azure cloud, trusted by the extension host
+// (test/integration/support/azureCloud.ts reads it from ACS_TEST_TLS_CERT_FILE and _KEY_FILE).
+const tlsDir = join(repoRoot, '.vscode-test', 'tls');
+const certificate = makeCertificate(tlsDir);
 
 /**
  * One configuration per host, each with its own results file; `french` runs the French suite
@@ -40,6 +45,9 @@ function integrationTests(host, { french = false } = {}) {
     env: {
       ACS_TEST_HOST_VERSION: host.codeServer,
       ACS_TEST_RESULTS_FILE: resultsFile,
+      ACS_TEST_TLS_CERT_FILE: certificate.certFile,
+      ACS_TEST_TLS_KEY_FILE: certificate.keyFile,
+      ...trustEnv(certificate.certFile, tlsDir),
       // Proves to the smoke test that variables set here reach the extension host.
       ACS_TEST_ENV_PROBE: 'reached-extension-host',
     },

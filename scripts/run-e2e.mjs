@@ -36,7 +36,8 @@ const ANSI_COLOR = /\u001b\[[0-9;]*m/g;
 import { packageVsix } from './check-package.mjs';
 import { runCodeServerCli, startCodeServer } from '../test/host/codeServer.mjs';
 import { startChromium, startEmulatorCli } from '../test/e2e/host/processes.mjs';
-import { cloudSettings, makeCertificate, packageFakeSignIn, trustEnv } from '../test/e2e/host/emulatedCloud.mjs';
+import { cloudSettings, packageFakeSignIn } from '../test/e2e/host/emulatedCloud.mjs';
+import { makeCertificate, trustEnv } from '../test/host/testCertificate.mjs';
 
 const require = createRequire(import.meta.url);
 const TAG = '[e2e]';

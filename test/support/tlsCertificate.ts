@@ -14,8 +14,8 @@ let certificate: Promise<SelfSignedCertificate> | undefined;
 /**
  * A throw-away certificate for 127.0.0.1 and localhost, made once per run with openssl: the SDKs
  * send bearer tokens over https only, so the Entra ID tests need the emulator to serve TLS, and
- * the clients trust this certificate through their `tlsOptions.ca` (in the extension host: see
- * test/integration/support/azureCloud.ts).
+ * the clients trust this certificate through their `tlsOptions.ca`. (The extension host trusts
+ * the one the runner makes: test/host/testCertificate.mjs.)
  */
 export function selfSignedCertificate(): Promise<SelfSignedCertificate> {
   certificate ??= (async () => {

@@ -3,13 +3,12 @@
 // API, over https), and VS Code's own settings pointing Resource Manager at it.
 import * as assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import * as https from 'node:https';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
 import { TEST_ACCOUNT, type TestAccount } from '../../support/entraTokens';
 import { FakeMicrosoftAuthentication } from '../../support/fakeMicrosoftAuthentication';
-import { selfSignedCertificate, type SelfSignedCertificate } from '../../support/tlsCertificate';
+import type { SelfSignedCertificate } from '../../support/tlsCertificate';
 import { EXTENSION_ID, waitFor } from './index';
 
 export const PUBLIC_PROVIDER = 'microsoft';
@@ -19,13 +18,16 @@ export const MANAGEMENT_SCOPE = 'https://management.core.windows.net/.default';
 let certificate: SelfSignedCertificate | undefined;
 const fakes = new Map<string, FakeMicrosoftAuthentication>();
 
-// Root hooks: for the whole run, before its first test. The extension host trusts the emulator's
-// certificate through VS Code's own hook for extension tests (its network patch adds
-// `https.globalAgent.testCertificates` to the certificates it trusts, when tests run), so that no
-// product code trusts anything: set before any https request, since VS Code reads it once.
+// Root hooks: for the whole run, before its first test. The runner (.vscode-test.mjs) made the
+// certificate and had the extension host trust it through NODE_EXTRA_CA_CERTS, so that no product
+// code trusts anything. VS Code's network patch would replace Node's CA list with the system's:
+// `http.systemCertificates` false keeps it, set before any https request.
 suiteSetup(async () => {
-  certificate = await selfSignedCertificate();
-  (https.globalAgent as https.Agent & { testCertificates?: string[] }).testCertificates = [certificate.cert];
+  const certFile = process.env.ACS_TEST_TLS_CERT_FILE;
+  const keyFile = process.env.ACS_TEST_TLS_KEY_FILE;
+  assert.ok(certFile && keyFile, 'the runner names the certificate the extension host trusts');
+  certificate = { cert: await readFile(certFile, 'utf8'), key: await readFile(keyFile, 'utf8') };
+  await vscode.workspace.getConfiguration('http').update('systemCertificates', false, vscode.ConfigurationTarget.Global);
 });
 
 suiteTeardown(() => {
