@@ -38,7 +38,7 @@ suite('Add Resource from Azure', () => {
     await wb.quickPickRow('Microsoft Entra ID (keyless)').click();
     await wb.waitForQuickInputClosed();
 
-    await wb.notification(`Added "contoso-acs" (${host}) from Azure: it uses Microsoft Entra ID, with your Azure sign-in (dev@contoso.example).`).waitFor();
+    await wb.waitForMessage(`Added "contoso-acs" (${host}) from Azure: it uses Microsoft Entra ID, with your Azure sign-in (dev@contoso.example).`);
     const row = wb.rowByLabel('contoso-acs', 1);
     await row.waitFor();
     assert.deepEqual(await wb.rowText(row), { label: 'contoso-acs', description: `${host} · Microsoft Entra ID` });

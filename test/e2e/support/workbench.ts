@@ -334,6 +334,23 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-toast').filter({ has: this.page.locator('.notification-list-item-message', { hasText: text }) });
   }
 
+  /**
+   * Waits for a message containing `text`: as a toast, or, when VS Code files it straight into the
+   * notification center (seen on 1.90 and 1.100 for a message shown as a quick pick closes),
+   * there, behind the status bar's bell; the center is closed again.
+   */
+  async waitForMessage(text: string, toastMs = 10_000): Promise<void> {
+    const toast = this.notification(text);
+    if (await toast.waitFor({ timeout: toastMs }).then(() => true, () => false)) {
+      return;
+    }
+    await this.page.locator('[id="workbench.parts.statusbar"] .statusbar-item').filter({ has: this.page.locator('.codicon-bell, .codicon-bell-dot') }).first().click();
+    const center = this.page.locator('.notifications-center');
+    await center.locator('.notification-list-item-message', { hasText: text }).waitFor();
+    await this.page.keyboard.press('Escape');
+    await center.waitFor({ state: 'hidden' });
+  }
+
   /** Closes the notification toasts still shown (they hide the bottom of the window in pictures). */
   async clearNotifications(): Promise<void> {
     const toasts = this.page.locator('.notifications-toasts .notification-toast');
