@@ -53,10 +53,10 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandId, Handler>> = {
   [CommandId.exportUsers]: exportUsers,
   [CommandId.importUsers]: importUsers,
   // The sign-in to Azure is a bundle of its own, loaded when one of its commands first runs.
-  [CommandId.addResourceFromAzure]: (services, invocation) => services.signIn.get().run('addResourceFromAzure', services, invocation),
-  [CommandId.fetchKey]: (services, invocation) => services.signIn.get().run('fetchKey', services, invocation),
-  [CommandId.signIn]: (services, invocation) => services.signIn.get().run('signIn', services, invocation),
-  [CommandId.signOut]: (services, invocation) => services.signIn.get().run('signOut', services, invocation),
+  [CommandId.addResourceFromAzure]: (services, invocation) => services.signIn.run('addResourceFromAzure', invocation),
+  [CommandId.fetchKey]: (services, invocation) => services.signIn.run('fetchKey', invocation),
+  [CommandId.signIn]: (services, invocation) => services.signIn.run('signIn', invocation),
+  [CommandId.signOut]: (services, invocation) => services.signIn.run('signOut', invocation),
 };
 
 /**

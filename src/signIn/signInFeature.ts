@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { AzureAccount, type SessionAccount, type SessionCredential, type SignedOutFlag } from '../azure';
 import type { FailureContext } from '../commands/flows/errorPresenter';
-import type { SignInCommand, SignInDependencies, SignInFeature } from '../commands/flows/lazySignIn';
+import type { SignInDependencies, SignInFeature } from '../commands/flows/lazySignIn';
+import type { SignInCommand } from '../commands/services';
 import type { Invocation } from '../commands/flows/options';
 import type { Services } from '../commands/services';
 import { addResourceFromAzure } from './addResourceFromAzure';

@@ -3,11 +3,9 @@ import type { AccessTokenCredential } from '../../acs/identityClient';
 import { isAzureFailure } from '../../azure/azureFailure';
 import type { Log } from '../../core/log';
 import { classifyServiceError } from '../../core/serviceErrors';
-import type { Services } from '../services';
+import type { Services, SignInCommand, SignInCommands } from '../services';
 import type { FailureContext } from './errorPresenter';
 import type { Invocation } from './options';
-
-export type SignInCommand = 'addResourceFromAzure' | 'fetchKey' | 'signIn' | 'signOut';
 
 /** What the sign-in bundle (src/signIn, dist/azureSignIn.js) gives the extension once loaded. */
 export interface SignInFeature {
@@ -38,7 +36,7 @@ export interface SignInModule {
  * nothing of VS Code's authentication. `load` comes from the composition root (extension.ts),
  * the one place above the sign-in, whose `require` esbuild.mjs turns into a bundle of its own.
  */
-export class LazySignIn {
+export class LazySignIn implements SignInCommands {
   private feature: SignInFeature | undefined;
 
   constructor(
@@ -46,12 +44,16 @@ export class LazySignIn {
     private readonly dependencies: SignInDependencies,
   ) {}
 
-  get(): SignInFeature {
+  private get(): SignInFeature {
     if (!this.feature) {
       this.feature = this.load().createSignInFeature(this.dependencies);
       this.dependencies.log.info('Loaded the sign-in to Azure');
     }
     return this.feature;
+  }
+
+  run(command: SignInCommand, invocation: Invocation): Promise<unknown> {
+    return this.get().run(command, this.dependencies.services(), invocation);
   }
 
   /** A credential that loads the feature at its first token. */
