@@ -28,7 +28,7 @@ function layer(files, forbidden, { pure = false, extra = [] } = {}) {
         {
           paths: pure ? [vscodeImport] : [],
           patterns: [
-            ...forbidden.map((name) => ({ group: folder(name), message: `src/${files[0].split('/')[1]} sits below src/${name}: it must not import it (see eslint.config.mjs for the layers).` })),
+            ...forbidden.map((name) => ({ group: folder(name), message: `src/${files[0].split('/')[1]} must not import src/${name}: it sits below it or beside it (see the layers at the top of eslint.config.mjs).` })),
             testImport,
             testApiImport,
             ...extra,
