@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import { AzureAccount, type SessionAccount, type SessionCredential, type SignedOutFlag } from '../azure';
 import type { FailureContext } from '../commands/flows/errorPresenter';
 import type { SignInDependencies, SignInFeature } from '../commands/flows/lazySignIn';
-import type { SignInCommand } from '../commands/services';
 import type { Invocation } from '../commands/flows/options';
-import type { Services } from '../commands/services';
+import type { SignInCommand } from '../commands/services';
 import { addResourceFromAzure } from './addResourceFromAzure';
 import { presentSignInFailure } from './azureMessages';
 import { fetchKey } from './fetchKey';
@@ -45,7 +44,8 @@ export class AzureSignIn implements SignInFeature {
     ];
   }
 
-  run(command: SignInCommand, services: Services, invocation: Invocation): Promise<unknown> {
+  run(command: SignInCommand, invocation: Invocation): Promise<unknown> {
+    const services = this.dependencies.services();
     switch (command) {
       case 'addResourceFromAzure':
         return addResourceFromAzure(services, invocation, this.account);

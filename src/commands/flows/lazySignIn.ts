@@ -8,8 +8,7 @@ import type { FailureContext } from './errorPresenter';
 import type { Invocation } from './options';
 
 /** What the sign-in bundle (src/signIn, dist/azureSignIn.js) gives the extension once loaded. */
-export interface SignInFeature {
-  run(command: SignInCommand, services: Services, invocation: Invocation): Promise<unknown>;
+export interface SignInFeature extends SignInCommands {
   /** The person's Entra ID tokens for a tenant, from VS Code's session, for the identity SDK. */
   credential(tenantId: string): AccessTokenCredential;
   /** Presents a failure of signing in or of Resource Manager, or a refusal by a resource added from Azure; false for any other. */
@@ -53,7 +52,7 @@ export class LazySignIn implements SignInCommands {
   }
 
   run(command: SignInCommand, invocation: Invocation): Promise<unknown> {
-    return this.get().run(command, this.dependencies.services(), invocation);
+    return this.get().run(command, invocation);
   }
 
   /** A credential that loads the feature at its first token. */
