@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { CommunicationIdentityClient } from '@azure/communication-identity';
 import * as vscode from 'vscode';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
+import { OPERATION_LIMITS, THROTTLE_WINDOW_MS } from '../../src/emulator/throttle';
 import type { AcsIdentityTestApi } from '../../src/testApi';
 import type { UserRecord } from '../../src/core/records';
 import { RANGE_SIZE, RANGE_THRESHOLD } from '../../src/tree/identitiesTreeProvider';
@@ -18,9 +19,6 @@ import { RowWatcher, workbenchCaughtUp } from './rowWatcher';
 
 const SCOPES = ['chat', 'voip'] as const;
 const LIFETIME_MINUTES = 60;
-/** The service's limit on creations (acs-identity-api.md §4), which the emulator applies with `throttle: true`. */
-const CREATIONS_PER_WINDOW = 1000;
-const THROTTLE_WINDOW_MS = 30_000;
 const BULK_LATENCY_MS = 150;
 
 const quick = isQuick();
@@ -225,13 +223,13 @@ class Workload {
         // Second by second from the start: how the pace went.
         createdPerSecond: perSecond(successes, started),
         refusedPerSecond: perSecond(refusals, started),
-        firstBurstSeconds: successes.length >= CREATIONS_PER_WINDOW ? (successes[CREATIONS_PER_WINDOW - 1] - started) / 1000 : undefined,
+        firstBurstSeconds: successes.length >= OPERATION_LIMITS.createIdentity ? (successes[OPERATION_LIMITS.createIdentity - 1] - started) / 1000 : undefined,
         // Past the first burst, over whole windows: what the pace settles to.
-        steadyUsersPerSecond: last >= 2 * CREATIONS_PER_WINDOW - 1 ? ((last + 1 - CREATIONS_PER_WINDOW) * 1000) / (successes[last] - successes[CREATIONS_PER_WINDOW - 1]) : undefined,
+        steadyUsersPerSecond: last >= 2 * OPERATION_LIMITS.createIdentity - 1 ? ((last + 1 - OPERATION_LIMITS.createIdentity) * 1000) / (successes[last] - successes[OPERATION_LIMITS.createIdentity - 1]) : undefined,
         overallUsersPerSecond: (result?.created ?? 0) / seconds,
       };
     });
-    return { latencyMs: BULK_LATENCY_MS, limitPerSecond: (CREATIONS_PER_WINDOW * 1000) / THROTTLE_WINDOW_MS, extension, sequential };
+    return { latencyMs: BULK_LATENCY_MS, limitPerSecond: (OPERATION_LIMITS.createIdentity * 1000) / THROTTLE_WINDOW_MS, extension, sequential };
   }
 
   /**

@@ -1,3 +1,5 @@
+import { decodeJwtJsonSegment } from '../shared/jwtSegment';
+
 /**
  * Decodes an access token's header and claims for display. The signature is neither verified nor
  * returned: the service documents the token format as not part of its contract, so this is for
@@ -12,24 +14,12 @@ export function decodeJwt(token: string): JwtDecode {
   if (parts.length !== 3) {
     return { ok: false };
   }
-  const header = decodeJsonSegment(parts[0]);
-  const claims = decodeJsonSegment(parts[1]);
+  const header = decodeJwtJsonSegment(parts[0]);
+  const claims = decodeJwtJsonSegment(parts[1]);
   if (!header || !claims) {
     return { ok: false };
   }
   return { ok: true, header, claims };
-}
-
-function decodeJsonSegment(segment: string): Record<string, unknown> | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(segment)) {
-    return undefined;
-  }
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const EPOCH_SECONDS_CLAIMS = ['exp', 'iat', 'nbf'];

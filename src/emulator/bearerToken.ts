@@ -15,7 +15,6 @@ export interface EntraIdCaller {
   readonly tenantId?: string;
   /** What Resource Manager names the client by in its messages: the user's name, else the app, else the object id. */
   readonly displayName: string;
-  readonly claims: Readonly<Record<string, unknown>>;
 }
 
 export type BearerTokenProblem =
@@ -51,19 +50,32 @@ export function checkBearerToken(headers: IncomingHttpHeaders, audiences: readon
     return { ok: false, problem: 'notBearer' };
   }
   const claims = decodeUnverifiedJwt(match[1]);
-  if (!claims || typeof claims.exp !== 'number' || (typeof claims.nbf === 'number' && claims.nbf * 1000 > nowMs)) {
-    return { ok: false, problem: 'malformed', claims };
-  }
-  if (claims.exp * 1000 <= nowMs) {
-    return { ok: false, problem: 'expired', claims };
-  }
-  if (typeof claims.aud !== 'string' || !audiences.includes(claims.aud)) {
-    return { ok: false, problem: 'audience', claims };
+  const problem = claims ? entraIdClaimsProblem(claims, audiences, nowMs) : 'malformed';
+  if (!claims || problem) {
+    return { ok: false, problem: problem ?? 'malformed', claims };
   }
   if (typeof claims.oid !== 'string' || claims.oid === '') {
     return { ok: false, problem: 'noObjectId', claims };
   }
   return { ok: true, caller: callerOf(claims, claims.oid) };
+}
+
+/**
+ * What is wrong with an Entra ID token's claims for a plane that accepts `audiences`, as far as
+ * the emulator can judge (the signature it cannot): no numeric `exp` or `nbf` in the future
+ * (malformed), `exp` passed, or another audience. Undefined when they are acceptable.
+ */
+export function entraIdClaimsProblem(claims: Record<string, unknown>, audiences: readonly string[], nowMs: number): 'malformed' | 'expired' | 'audience' | undefined {
+  if (typeof claims.exp !== 'number' || (typeof claims.nbf === 'number' && claims.nbf * 1000 > nowMs)) {
+    return 'malformed';
+  }
+  if (claims.exp * 1000 <= nowMs) {
+    return 'expired';
+  }
+  if (typeof claims.aud !== 'string' || !audiences.includes(claims.aud)) {
+    return 'audience';
+  }
+  return undefined;
 }
 
 function callerOf(claims: Record<string, unknown>, objectId: string): EntraIdCaller {
@@ -72,6 +84,5 @@ function callerOf(claims: Record<string, unknown>, objectId: string): EntraIdCal
     objectId,
     tenantId: typeof claims.tid === 'string' ? claims.tid : undefined,
     displayName: name ?? objectId,
-    claims,
   };
 }

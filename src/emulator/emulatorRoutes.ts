@@ -1,6 +1,6 @@
 import { verifyRequestSignature } from './auth';
 import { ServiceError } from './errors';
-import { EmulatorRequest, EmulatorResponse, EmulatorServices, hmacKeys } from './httpExchange';
+import { EmulatorRequest, EmulatorResponse, EmulatorServices, jsonResponse } from './httpExchange';
 import { IdentityRecord } from './identityStore';
 import { exceedsJsonNesting, MAX_JSON_NESTING } from './jsonNesting';
 
@@ -22,16 +22,16 @@ export const EMULATOR_PATH_PREFIX = '/_emulator/';
 export function handleEmulatorRequest(request: EmulatorRequest, services: EmulatorServices): EmulatorResponse {
   const route = `${request.method} ${new URL(request.target, 'http://emulator.invalid').pathname}`;
   try {
-    verifyRequestSignature(request, hmacKeys(services), services.clock());
+    verifyRequestSignature(request, services.hmacKeys, services.clock());
     switch (route) {
       case 'GET /_emulator/identities':
-        return json(200, { identities: services.store.list().map(describeIdentity) });
+        return jsonResponse(200, { identities: services.store.list().map(describeIdentity) });
       case 'POST /_emulator/validateToken': {
         const { token } = parseObject(request.body);
         if (typeof token !== 'string') {
           return badRequest('Expected a JSON body {"token": "<access token>"}.');
         }
-        return json(200, services.tokens.check(token));
+        return jsonResponse(200, services.tokens.check(token));
       }
       case 'PUT /_emulator/faults':
         services.faults.configure(parseObject(request.body));
@@ -40,7 +40,7 @@ export function handleEmulatorRequest(request: EmulatorRequest, services: Emulat
         services.faults.clear();
         return { status: 204, headers: {} };
       case 'GET /_emulator/listKeysDeniedTo':
-        return json(200, { objectIds: services.listKeysAccess.list() });
+        return jsonResponse(200, { objectIds: services.listKeysAccess.list() });
       case 'PUT /_emulator/listKeysDeniedTo': {
         const { objectIds } = parseObject(request.body);
         if (!Array.isArray(objectIds)) {
@@ -50,11 +50,11 @@ export function handleEmulatorRequest(request: EmulatorRequest, services: Emulat
         return { status: 204, headers: {} };
       }
       default:
-        return json(404, { error: { code: 'NotFound', message: `No emulator endpoint ${route}.` } });
+        return jsonResponse(404, { error: { code: 'NotFound', message: `No emulator endpoint ${route}.` } });
     }
   } catch (error) {
     if (error instanceof ServiceError) {
-      return json(error.status, error.toBody());
+      return jsonResponse(error.status, error.toBody());
     }
     // Bad JSON, or fault settings out of range.
     return badRequest(error instanceof Error ? error.message : String(error));
@@ -81,10 +81,7 @@ function parseObject(body: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function json(status: number, body: object): EmulatorResponse {
-  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
-}
 
 function badRequest(message: string): EmulatorResponse {
-  return json(400, { error: { code: 'BadRequest', message } });
+  return jsonResponse(400, { error: { code: 'BadRequest', message } });
 }

@@ -27,6 +27,8 @@ export interface EmulatorServices {
   readonly address: ListeningAddress;
   /** The resource's two keys, base64 as listKeys returns them; either signs requests. */
   readonly accessKeys: { readonly primary: string; readonly secondary: string };
+  /** The same keys as HMAC keys: base64-decoded, as the SDK decodes them. */
+  readonly hmacKeys: readonly Buffer[];
   /** The management plane's view: tenant, subscriptions, where the resource sits. */
   readonly cloud: EmulatedCloud;
   readonly listKeysAccess: ListKeysAccess;
@@ -39,7 +41,17 @@ export interface EmulatorServices {
   readonly log: (line: string) => void;
 }
 
-/** The keys as HMAC keys: base64-decoded, as the SDK decodes them. */
-export function hmacKeys(services: EmulatorServices): Buffer[] {
-  return [Buffer.from(services.accessKeys.primary, 'base64'), Buffer.from(services.accessKeys.secondary, 'base64')];
+/** A JSON answer, as the emulator's own routes and Resource Manager send them. */
+export function jsonResponse(status: number, body: object): EmulatorResponse {
+  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
+}
+
+/** Logs a failure of the emulator itself (a bug, not a refused request), with its stack. */
+export function logUnexpectedError(services: EmulatorServices, error: unknown): void {
+  services.log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+
+/** A connection string for one of the emulator's keys, as the portal writes them. */
+export function connectionStringOf(endpoint: string, accessKey: string): string {
+  return `endpoint=${endpoint};accesskey=${accessKey}`;
 }

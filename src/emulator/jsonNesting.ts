@@ -6,8 +6,8 @@
  */
 export const MAX_JSON_NESTING = 64;
 
-/** Whether JSON text nests arrays and objects deeper than `limit`: one pass, strings skipped, no recursion. */
-export function exceedsJsonNesting(text: string, limit: number = MAX_JSON_NESTING): boolean {
+/** Whether JSON text nests arrays and objects deeper than MAX_JSON_NESTING: one pass, strings skipped, no recursion. */
+export function exceedsJsonNesting(text: string): boolean {
   let depth = 0;
   let inString = false;
   for (let index = 0; index < text.length; index += 1) {
@@ -22,7 +22,7 @@ export function exceedsJsonNesting(text: string, limit: number = MAX_JSON_NESTIN
       inString = true;
     } else if (char === '[' || char === '{') {
       depth += 1;
-      if (depth > limit) {
+      if (depth > MAX_JSON_NESTING) {
         return true;
       }
     } else if (char === ']' || char === '}') {

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeJwtJsonSegment } from '../shared/jwtSegment';
 
 /** Compact JWTs signed with HS256: enough for tokens that only the emulator itself verifies. */
 const HEADER = encodeSegment({ alg: 'HS256', typ: 'JWT' });
@@ -19,7 +20,7 @@ export function verifyJwt(token: string, key: Buffer): Record<string, unknown> |
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return undefined;
   }
-  return decodeSegment(parts[1]);
+  return decodeJwtJsonSegment(parts[1]);
 }
 
 function encodeSegment(value: object): string {
@@ -37,20 +38,8 @@ function hmac(text: string, key: Buffer): Buffer {
  */
 export function decodeUnverifiedJwt(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
-  if (parts.length !== 3 || decodeSegment(parts[0]) === undefined) {
+  if (parts.length !== 3 || decodeJwtJsonSegment(parts[0]) === undefined) {
     return undefined;
   }
-  return decodeSegment(parts[1]);
-}
-
-function decodeSegment(segment: string): Record<string, unknown> | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(segment)) {
-    return undefined;
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  return decodeJwtJsonSegment(parts[1]);
 }

@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { formatUrlHost, isLoopbackHost } from '../shared/hosts';
 
@@ -16,10 +15,11 @@ import { formatUrlHost, isLoopbackHost } from '../shared/hosts';
 export class ListeningAddress {
   private names: ReadonlySet<string> = new Set();
   private url = '';
+  private hostValue = '';
 
   /** `host:port` as clients write it, e.g. `127.0.0.1:10300` or `[::1]:10300`. */
   get host(): string {
-    return new URL(this.url).host;
+    return this.hostValue;
   }
 
   /** `http://127.0.0.1:10300/` (https when serving TLS). */
@@ -30,6 +30,7 @@ export class ListeningAddress {
   /** Called once the server listens, with the port it got. */
   listening(host: string, port: number, scheme: 'http' | 'https'): void {
     this.url = `${scheme}://${formatUrlHost(host)}:${port}/`;
+    this.hostValue = new URL(this.url).host;
     const hosts = hostNamesFor(host).map((name) => name.toLowerCase());
     // Clients leave out the default port: `new URL('http://h:80/').host` is `h`.
     const withPorts = hosts.flatMap((name) => (port === 80 ? [`${name}:${port}`, name] : [`${name}:${port}`]));
@@ -52,7 +53,7 @@ function hostNamesFor(host: string): string[] {
   if (isLoopbackHost(host)) {
     return [formatUrlHost(host), 'localhost'];
   }
-  return [isIP(host) === 0 ? host : formatUrlHost(host)];
+  return [formatUrlHost(host)];
 }
 
 function interfaceAddresses(): string[] {

@@ -6,7 +6,7 @@ import { checkBearerToken, hasBearerToken } from './bearerToken';
 import { denied, internalError, ServiceError } from './errors';
 import { OPERATION_HANDLERS } from './handlers';
 import { OperationResult } from './handlers/operationContext';
-import { EmulatorRequest, EmulatorResponse, EmulatorServices, hmacKeys } from './httpExchange';
+import { EmulatorRequest, EmulatorResponse, EmulatorServices, logUnexpectedError } from './httpExchange';
 import { matchOperation } from './operations';
 import { parseJsonBody } from './requestBody';
 
@@ -24,7 +24,7 @@ export async function handleServiceRequest(request: EmulatorRequest, services: E
   } catch (error) {
     const serviceError = error instanceof ServiceError ? error : internalError();
     if (!(error instanceof ServiceError)) {
-      services.log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      logUnexpectedError(services, error);
     }
     // The service sends error bodies as plain `application/json` (§1.5).
     const headers = serviceHeaders(request, { ...serviceError.headers, 'Content-Type': 'application/json' });
@@ -64,7 +64,7 @@ const IDENTITY_AUDIENCES: readonly string[] = ['https://communication.azure.com'
  */
 function authenticate(request: EmulatorRequest, services: EmulatorServices): void {
   if (!hasBearerToken(request.headers)) {
-    verifyRequestSignature(request, hmacKeys(services), services.clock());
+    verifyRequestSignature(request, services.hmacKeys, services.clock());
     return;
   }
   if (!checkBearerToken(request.headers, IDENTITY_AUDIENCES, services.clock()).ok) {

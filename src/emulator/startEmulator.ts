@@ -12,6 +12,7 @@ import { isGuid } from '../shared/identifiers';
 import { armResourceId, EmulatedCloud, EmulatedResourceOptions, EmulatedSubscription, resolveCloud } from './cloud';
 import { DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_PORT, DEVELOPMENT_ACCESS_KEY, DEVELOPMENT_SECONDARY_ACCESS_KEY, EMULATED_RESOURCE_ID } from './defaults';
 import { checkFaultSettings, FailureOptions, FaultInjector } from './faults';
+import { connectionStringOf } from './httpExchange';
 import { IdentityStore } from './identityStore';
 import { ListeningAddress } from './listeningAddress';
 import { CoalescingWriter } from './coalescingWriter';
@@ -104,11 +105,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     {
       address,
       accessKeys: keys,
+      hmacKeys: [Buffer.from(keys.primary, 'base64'), Buffer.from(keys.secondary, 'base64')],
       cloud,
       listKeysAccess,
       store,
       tokens: new AccessTokenIssuer(state.tokenSigningKey, store, stamps, clock),
-      throttle: options.throttle === false ? undefined : new RequestThrottle(clock, options.throttle === true || options.throttle === undefined ? undefined : options.throttle),
+      throttle: options.throttle === false ? undefined : new RequestThrottle(clock, typeof options.throttle === 'object' ? options.throttle : undefined),
       faults,
       clock,
       log,
@@ -120,8 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let closing: Promise<void> | undefined;
   return {
     endpoint: address.endpoint,
-    connectionString: `endpoint=${address.endpoint};accesskey=${keys.primary}`,
-    secondaryConnectionString: `endpoint=${address.endpoint};accesskey=${keys.secondary}`,
+    connectionString: connectionStringOf(address.endpoint, keys.primary),
+    secondaryConnectionString: connectionStringOf(address.endpoint, keys.secondary),
     resourceId: state.resourceId,
     port,
     tenantId: cloud.tenantId,

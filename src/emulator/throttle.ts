@@ -16,7 +16,7 @@ export interface ThrottleScale {
  * `createUserAndToken` is the same `POST /identities` with the same limit (1000), so both
  * count against one budget.
  */
-const OPERATION_LIMITS: Readonly<Record<OperationName, number>> = {
+export const OPERATION_LIMITS: Readonly<Record<OperationName, number>> = {
   createIdentity: 1000,
   deleteIdentity: 500,
   issueAccessToken: 1000,

@@ -42,7 +42,8 @@ const STALE_TEMPORARY_FILE_AGE_MS = 60_000;
  * one may be another process's write in progress). They matter because they hold whatever the
  * target holds, keys included, readable by this user. Resolves to the names it removed.
  */
-export async function removeStaleTemporaryFiles(path: string, nowMs: number = Date.now()): Promise<string[]> {
+export async function removeStaleTemporaryFiles(path: string): Promise<string[]> {
+  const nowMs = Date.now();
   const directory = dirname(path);
   const temporaryName = new RegExp(`^${escapeRegExp(basename(path))}\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp$`, 'i');
   let names: string[];

@@ -111,7 +111,7 @@ export function armRouteNotFound(method: string, pathname: string): ServiceError
 }
 
 /** `5/14/2023 4:12:01 PM`: .NET's default en-US date and time, in UTC, as ARM writes token times. */
-export function dotNetUtc(epochMs: number): string {
+function dotNetUtc(epochMs: number): string {
   const date = new Date(epochMs);
   const hours = date.getUTCHours();
   const twoDigits = (value: number): string => String(value).padStart(2, '0');

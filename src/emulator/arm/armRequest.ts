@@ -1,7 +1,7 @@
 import { BearerTokenCheck, checkBearerToken, EntraIdCaller } from '../bearerToken';
 import { EmulatedCloud, sameId } from '../cloud';
 import { ServiceError } from '../errors';
-import { EmulatorRequest, EmulatorResponse, EmulatorServices } from '../httpExchange';
+import { EmulatorRequest, EmulatorResponse, EmulatorServices, jsonResponse, logUnexpectedError } from '../httpExchange';
 import { checkArmApiVersion } from './armApiVersions';
 import {
   ARM_AUDIENCES,
@@ -35,13 +35,13 @@ export function handleArmRequest(request: EmulatorRequest, services: EmulatorSer
       throw armRouteNotFound(request.method, url.pathname);
     }
     const apiVersion = checkArmApiVersion(route.kind, url.searchParams.get('api-version'));
-    return json(200, answer(route, check.caller, apiVersion, services));
+    return jsonResponse(200, answer(route, check.caller, apiVersion, services));
   } catch (error) {
     if (error instanceof ServiceError) {
-      return json(error.status, error.toBody());
+      return jsonResponse(error.status, error.toBody());
     }
-    services.log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return json(500, { error: { code: 'InternalServerError', message: 'The emulator failed to handle the request.' } });
+    logUnexpectedError(services, error);
+    return jsonResponse(500, { error: { code: 'InternalServerError', message: 'The emulator failed to handle the request.' } });
   }
 }
 
@@ -104,7 +104,4 @@ function resourceJson(services: EmulatorServices, apiVersion: string): object {
   return communicationServiceJson(services.cloud, { hostName: services.address.host, immutableResourceId: services.store.resourceId, apiVersion });
 }
 
-function json(status: number, body: object): EmulatorResponse {
-  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
-}
 

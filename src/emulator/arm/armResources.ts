@@ -1,5 +1,6 @@
 import { EmulatedCloud, EmulatedSubscription, armResourceId } from '../cloud';
 import { hasNetworkAndLocalAuthProperties } from './armApiVersions';
+import { connectionStringOf } from '../httpExchange';
 
 /** The JSON Resource Manager answers with, in the shapes of the specs named in armRoutes.ts. */
 
@@ -57,7 +58,7 @@ export function communicationServiceKeysJson(endpoint: string, keys: { primary: 
   return {
     primaryKey: keys.primary,
     secondaryKey: keys.secondary,
-    primaryConnectionString: `endpoint=${endpoint};accesskey=${keys.primary}`,
-    secondaryConnectionString: `endpoint=${endpoint};accesskey=${keys.secondary}`,
+    primaryConnectionString: connectionStringOf(endpoint, keys.primary),
+    secondaryConnectionString: connectionStringOf(endpoint, keys.secondary),
   };
 }

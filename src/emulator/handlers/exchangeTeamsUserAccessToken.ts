@@ -1,5 +1,6 @@
 import { isGuid } from '../../shared/identifiers';
 import { invalidAccessToken, validationError } from '../errors';
+import { entraIdClaimsProblem } from '../bearerToken';
 import { decodeUnverifiedJwt } from '../jwt';
 import { OperationHandler } from './operationContext';
 
@@ -68,14 +69,7 @@ type TeamsUserClaims = Record<string, unknown> & { readonly exp: number };
 
 function validTeamsUserToken(token: unknown, nowMs: number): TeamsUserClaims {
   const claims = typeof token === 'string' ? decodeUnverifiedJwt(token) : undefined;
-  const nowSeconds = nowMs / 1000;
-  if (
-    !claims ||
-    typeof claims.exp !== 'number' ||
-    claims.exp <= nowSeconds ||
-    (typeof claims.nbf === 'number' && claims.nbf > nowSeconds) ||
-    claims.aud !== TEAMS_AUDIENCE
-  ) {
+  if (!claims || entraIdClaimsProblem(claims, [TEAMS_AUDIENCE], nowMs)) {
     throw invalidAccessToken();
   }
   return claims as TeamsUserClaims;
