@@ -19,7 +19,7 @@ function sanitize(text: string): string {
 }
 
 /** The number of characters a person counts (code points: an emoji is one, not two UTF-16 units). */
-export function characterCount(text: string): number {
+function characterCount(text: string): number {
   return [...text].length;
 }
 

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../shared/regExp';
+
 /**
  * Connection strings of other Azure services, recognized so that the message says "this is a
  * Storage connection string" rather than "a field is unknown": the person then knows to go back
@@ -46,8 +48,4 @@ export function serviceOfFields(names: readonly string[]): string | undefined {
 export function serviceOfHost(text: string): string | undefined {
   const lower = text.toLowerCase();
   return HOSTS_OF_OTHER_SERVICES.find(([ending]) => new RegExp(`[a-z0-9-]${escapeRegExp(ending)}(?![a-z0-9.-])`).test(lower))?.[1];
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -46,8 +46,6 @@ export interface PendingOperation {
   readonly startedAt: string;
 }
 
-export type RecordEventKind = RecordEvent['kind'];
-
 /**
  * The event a journal line holds, or why it is not one. Every field is checked: a line written by
  * a damaged disk or a hand edit must not make a half-valid record.

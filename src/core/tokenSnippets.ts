@@ -17,7 +17,7 @@ export interface TokenForCode {
 }
 
 /** The variables the `.env` format sets. */
-export const ENV_VARIABLES = { userId: 'ACS_USER_ID', token: 'ACS_TOKEN', expiresOn: 'ACS_TOKEN_EXPIRES_ON' } as const;
+const ENV_VARIABLES = { userId: 'ACS_USER_ID', token: 'ACS_TOKEN', expiresOn: 'ACS_TOKEN_EXPIRES_ON' } as const;
 
 /**
  * What a format holds, in one line (the description of its pick): the JSON's fields, or the `.env`

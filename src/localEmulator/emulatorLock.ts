@@ -2,7 +2,8 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { isLoopbackHost } from '../shared/hosts';
-import { readFileIfExists, writeFileAtomically } from '../shared/atomicFile';
+import { readFileIfExists, removeStaleLock, writeFileAtomically } from '../shared/atomicFile';
+import { isProcessRunning } from '../shared/processes';
 import { emulatorAnswersAt } from './emulatorProbe';
 
 /**
@@ -109,28 +110,9 @@ function heldLock(lockFile: string): HeldEmulatorLock {
   };
 }
 
-/**
- * Removes a lock whose owner is gone, unless it changed since it was read (another window took it
- * over first). Two windows breaking the same stale lock in the same instant could still both get
- * through; that needs both to start the emulator within milliseconds of each other after a crash.
- */
-async function removeStaleLock(lockFile: string, staleText: string): Promise<void> {
-  if ((await readFileIfExists(lockFile)) === staleText) {
-    await rm(lockFile, { force: true });
-  }
-}
-
-/** `process.kill(pid, 0)` checks that the process exists without signalling it (EPERM: it exists, as another user's). */
+/** This process holds a lock only while it has it; any other owner, while its process runs. */
 function isAlive(pid: number, lockFile: string): boolean {
-  if (pid === process.pid) {
-    return heldByThisProcess.has(lockFile);
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid === process.pid ? heldByThisProcess.has(lockFile) : isProcessRunning(pid);
 }
 
 function serialize(contents: LockContents): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { escapeRegExp } from './regExp';
 
 /**
  * Replaces `path` with `contents` so that a crash at any moment leaves either the old file or the
@@ -78,10 +79,6 @@ async function isOlderThan(path: string, thresholdMs: number): Promise<boolean> 
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 async function syncDirectory(directory: string): Promise<void> {
   try {
     const handle = await open(directory, 'r');
@@ -104,6 +101,16 @@ export async function readFileIfExists(path: string): Promise<string | undefined
       return undefined;
     }
     throw error;
+  }
+}
+
+/**
+ * Removes a lock file left by a process that is gone, unless it changed since it was read as
+ * `staleText` (another process took it over first).
+ */
+export async function removeStaleLock(lockFile: string, staleText: string | undefined): Promise<void> {
+  if ((await readFileIfExists(lockFile)) === staleText) {
+    await rm(lockFile, { force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { parseRecordEvent, type RecordEvent } from '../core/recordEvents';
 import { isMissing } from '../shared/atomicFile';
 
@@ -52,20 +52,6 @@ export async function readJournal(file: string, from: { offset: number; line: nu
   }
 }
 
-/** A whole file of events (the snapshot), or undefined when there is none. */
-export async function readWholeJournal(file: string): Promise<JournalRead | undefined> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(file);
-  } catch (error) {
-    if (isMissing(error)) {
-      return undefined;
-    }
-    throw error;
-  }
-  return parseLines(file, buffer, { offset: 0, line: 0 }, true);
-}
-
 function parseLines(file: string, buffer: Buffer, from: { offset: number; line: number }, final: boolean): JournalRead {
   const events: RecordEvent[] = [];
   const damaged: DamagedLine[] = [];
@@ -97,18 +83,6 @@ function parseLines(file: string, buffer: Buffer, from: { offset: number; line: 
     start = buffer.length;
   }
   return { events, damaged, nextOffset: from.offset + start, nextLine: line };
-}
-
-/** The size of `file`, 0 when it does not exist. */
-export async function fileSize(file: string): Promise<number> {
-  try {
-    return (await stat(file)).size;
-  } catch (error) {
-    if (isMissing(error)) {
-      return 0;
-    }
-    throw error;
-  }
 }
 
 /**

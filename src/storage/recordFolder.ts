@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { isMissing, readFileIfExists } from '../shared/atomicFile';
+import { isMissing, readFileIfExists, removeStaleLock } from '../shared/atomicFile';
+import { isProcessRunning } from '../shared/processes';
 
 /**
  * Where the records live, under the extension's global storage folder, shared by every window:
@@ -70,11 +71,11 @@ export class RecordFolder {
           throw error;
         }
       }
-      const owner = Number(await readFileIfExists(this.lockFile));
-      if (Number.isInteger(owner) && owner > 0 && isProcessAlive(owner)) {
+      const ownerText = await readFileIfExists(this.lockFile);
+      if (isProcessRunning(Number(ownerText))) {
         return undefined;
       }
-      await rm(this.lockFile, { force: true });
+      await removeStaleLock(this.lockFile, ownerText);
     }
     return undefined;
   }
@@ -82,19 +83,5 @@ export class RecordFolder {
 
 /** Whether the window that wrote a journal may still be running (its process exists). */
 export function isWriterAlive(writerId: string): boolean {
-  const pid = Number(writerId.split('-')[0]);
-  return Number.isInteger(pid) && pid > 0 && isProcessAlive(pid);
-}
-
-/** `kill(pid, 0)` checks that a process exists without signalling it; EPERM means it exists as another user's. */
-function isProcessAlive(pid: number): boolean {
-  if (pid === process.pid) {
-    return true;
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return isProcessRunning(Number(writerId.split('-')[0]));
 }

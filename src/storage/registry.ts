@@ -10,12 +10,11 @@ import type { AzureCoordinates, ResourceRecord, TokenRecord, UserRecord } from '
 import { tokenEndsAt } from '../core/tokenStatus';
 import { removeStaleTemporaryFiles, writeFileAtomically } from '../shared/atomicFile';
 import type { TokenScope } from '../shared/scopes';
-import { JournalWriter, readJournal, readWholeJournal, serializeEvents, type DamagedLine, type JournalRead } from './journal';
+import { JournalWriter, readJournal, serializeEvents, type DamagedLine, type JournalRead } from './journal';
 import { readLegacyRecords, removeLegacyRecords } from './legacyRecords';
 import { isWriterAlive, RecordFolder } from './recordFolder';
 
 export type { RecordChange } from '../core/recordState';
-export type { DamagedLine } from './journal';
 
 /** The part of `vscode.SecretStorage` the registry uses; keeping it structural keeps this module vscode-free. */
 export interface SecretStore {
@@ -501,11 +500,9 @@ export class Registry {
     // A window killed while it compacted leaves its half-written snapshot behind.
     await removeStaleTemporaryFiles(this.folder.snapshotFile);
     await this.migrateLegacyRecords();
-    const snapshot = await readWholeJournal(this.folder.snapshotFile);
+    // The version first: a compaction between the two then shows as a newer version, read again later.
     this.snapshotVersion = await this.versionOfSnapshot();
-    if (snapshot) {
-      this.applyRead(snapshot);
-    }
+    this.applyRead(await this.readSnapshot());
     let gone = 0;
     for (const writer of await this.folder.journals()) {
       if (writer !== this.writerId) {
@@ -554,10 +551,7 @@ export class Registry {
     if (version !== this.snapshotVersion) {
       // Another window compacted: the snapshot may hold the end of a journal it then deleted.
       this.snapshotVersion = version;
-      const snapshot = await readWholeJournal(this.folder.snapshotFile);
-      if (snapshot) {
-        this.emit(this.applyRead({ ...snapshot, damaged: [] }));
-      }
+      this.emit(this.applyRead({ ...(await this.readSnapshot()), damaged: [] }));
     }
     const change = emptyChange();
     for (const writer of await this.folder.journals()) {
@@ -568,6 +562,11 @@ export class Registry {
     this.emit(change);
     this.sweepOrphans(change);
     this.reportInterruptedOperations();
+  }
+
+  /** The snapshot's events, every line of it (no window is still writing it); none when there is no snapshot. */
+  private readSnapshot(): Promise<JournalRead> {
+    return readJournal(this.folder.snapshotFile, { offset: 0, line: 0 }, true);
   }
 
   /** Operations left open by windows that are gone: reported, then closed so that they are reported once. */
