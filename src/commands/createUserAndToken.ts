@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { userDisplayName } from '../core/userSummary';
 import { formatDate } from '../platform/wording';
 import { copyIssuedTokenAction } from './flows/clipboard';
-import type { IssuedTokenResult } from './flows/issueToken';
+import { issuedTokenResult, type IssuedTokenResult } from './flows/issueToken';
 import { newUserFailure } from './flows/newUserFailure';
 import type { Invocation } from './flows/options';
 import { newUserTarget } from './flows/targets';
@@ -31,7 +31,7 @@ export async function createUserAndToken(services: Services, invocation: Invocat
       vscode.l10n.t('Created user {0} in "{1}" with a token ({2}) valid until {3}.', name, resource.name, parameters.scopes.join(', '), formatDate(issued.expiresOn)),
       copyIssuedTokenAction(services, name, issued.token),
     );
-    return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };
+    return issuedTokenResult(issued);
   } catch (error) {
     services.errors.present(error, newUserFailure(resource));
     return undefined;

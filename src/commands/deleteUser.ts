@@ -66,12 +66,15 @@ async function deleteSelectedUsers(services: Services, selected: readonly UserNo
     const outcome = addOutcomes(
       await services.progress.run(vscode.l10n.t('Deleting {0} users…', count), async (signal, report) => {
         const outcomes = [];
+        // Users of the resources already done, whether they were deleted or failed.
+        let settled = 0;
         for (const { resource, userIds } of groups) {
-          const done = deleted.length;
+          const done = settled;
           const result = await services.bulk.deleteUsers(resource.id, userIds, {
             signal,
             onProgress: (succeeded, failed) => report(vscode.l10n.t('{0} of {1}', formatNumber(done + succeeded + failed), count), (done + succeeded + failed) / selected.length),
           });
+          settled += userIds.length;
           deleted.push(...result.userIds);
           outcomes.push(result);
         }

@@ -5,7 +5,7 @@ import { userDisplayName } from '../core/userSummary';
 import { isGuid } from '../shared/identifiers';
 import { formatDate } from '../platform/wording';
 import { copyIssuedTokenAction } from './flows/clipboard';
-import type { IssuedTokenResult } from './flows/issueToken';
+import { issuedTokenResult, type IssuedTokenResult } from './flows/issueToken';
 import { optionsOf, type Invocation } from './flows/options';
 import { targetResource } from './flows/targets';
 import type { Services } from './services';
@@ -45,7 +45,7 @@ export async function exchangeTeamsUserToken(services: Services, invocation: Inv
       vscode.l10n.t('Teams user {0} has a Communication Services token, valid until {1}.', name, formatDate(issued.expiresOn)),
       copyIssuedTokenAction(services, name, issued.token),
     );
-    return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };
+    return issuedTokenResult(issued);
   } catch (error) {
     services.errors.presentTeamsExchangeFailure(error, { failed, resource, appId: request.appId, userObjectId: request.userObjectId });
     return undefined;

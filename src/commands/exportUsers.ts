@@ -5,6 +5,7 @@ import type { Invocation } from './flows/options';
 import { targetResource } from './flows/targets';
 import { userMapFile } from './flows/userMapFile';
 import type { Services } from './services';
+import { showLogAction } from '../ui/messages';
 
 /**
  * Writes a resource's user map (each ACS user's ID, label and creation time; never a token or a
@@ -26,10 +27,7 @@ export async function exportUsers(services: Services, invocation: Invocation): P
     await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(serializeUserMap(userMapEntries(users), file.format)));
   } catch (error) {
     services.logger.error(`Export Users: could not write ${file.uri.toString()}`, error);
-    services.messages.error(vscode.l10n.t('Could not write {0}: see the "ACS Identities" output for details.', file.name), {
-      title: vscode.l10n.t('Show Log'),
-      run: () => services.logger.show(),
-    });
+    services.messages.error(vscode.l10n.t('Could not write {0}: see the "ACS Identities" output for details.', file.name), showLogAction(services.logger));
     return undefined;
   }
   services.messages.info(vscode.l10n.t('Exported {0} users of "{1}" to {2}.', formatNumber(users.length), resource.name, file.name));

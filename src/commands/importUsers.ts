@@ -6,6 +6,7 @@ import type { Invocation } from './flows/options';
 import { targetResource } from './flows/targets';
 import { userMapFile, type UserMapFile } from './flows/userMapFile';
 import type { Services } from './services';
+import { showLogAction } from '../ui/messages';
 
 /** Why an entry was left out: the file's own reasons, or a user that is in the list already. */
 type ImportSkipReason = SkipReason | 'alreadyListed';
@@ -33,7 +34,7 @@ export async function importUsers(services: Services, invocation: Invocation): P
     text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file.uri));
   } catch (error) {
     services.logger.error(`Import Users: could not read ${file.uri.toString()}`, error);
-    services.messages.error(vscode.l10n.t('Could not read {0}: see the "ACS Identities" output for details.', file.name), showLog(services));
+    services.messages.error(vscode.l10n.t('Could not read {0}: see the "ACS Identities" output for details.', file.name), showLogAction(services.logger));
     return undefined;
   }
   const read = parseUserMap(text, file.format);
@@ -93,7 +94,7 @@ function showSummary(services: Services, resource: ResourceRecord, file: UserMap
     imported === 0
       ? vscode.l10n.t('Imported no users into "{0}" from {1}; skipped {2}: {3}. The log says which and why.', resource.name, file.name, formatNumber(skipped.length), reasons)
       : vscode.l10n.t('Imported {0} users into "{1}" from {2}; skipped {3}: {4}. The log says which and why.', count, resource.name, file.name, formatNumber(skipped.length), reasons),
-    showLog(services),
+    showLogAction(services.logger),
   );
 }
 
@@ -112,8 +113,4 @@ function skipReasonText(reason: ImportSkipReason, times: string): string {
     case 'unreadable':
       return vscode.l10n.t('{0} that could not be read', times);
   }
-}
-
-function showLog(services: Services): { title: string; run(): void } {
-  return { title: vscode.l10n.t('Show Log'), run: () => services.logger.show() };
 }

@@ -9,7 +9,7 @@ import type { FailureContext } from '../commands/flows/errorPresenter';
 import type { Services } from '../commands/services';
 import { authenticationOf } from '../core/records';
 import { classifyServiceError } from '../core/serviceErrors';
-import type { MessageAction } from '../ui/messages';
+import { showLogAction, type MessageAction } from '../ui/messages';
 
 export interface AzureMessage {
   readonly text: string;
@@ -30,7 +30,7 @@ export function signInAction(): MessageAction {
  * click away). False for any other failure.
  */
 export function presentSignInFailure(services: Services, error: unknown, context: FailureContext): boolean {
-  const showLog: MessageAction = { title: vscode.l10n.t('Show Log'), run: () => services.logger.show() };
+  const showLog = showLogAction(services.logger);
   const { failed, resource } = context;
   if (isAzureFailure(error)) {
     const message = azureFailureMessage(error, failed, showLog);

@@ -9,6 +9,11 @@ export interface MessageAction {
   run(): unknown;
 }
 
+/** The button that opens the "ACS Identities" output, where the details of a failure are logged. */
+export function showLogAction(log: { show(): void }): MessageAction {
+  return { title: vscode.l10n.t('Show Log'), run: () => log.show() };
+}
+
 /** What the person was shown (nothing secret is ever shown), with a way to press its buttons. */
 export interface ShownMessage {
   readonly severity: MessageSeverity;

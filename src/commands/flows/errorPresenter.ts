@@ -6,7 +6,7 @@ import { classifyTeamsExchangeError } from '../../core/teamsExchangeErrors';
 import { RecordNotFoundError } from '../../storage/registry';
 import type { ResourceRecord } from '../../core/records';
 import type { Logger } from '../../platform/logger';
-import type { MessageAction, Messages } from '../../ui/messages';
+import { showLogAction, type MessageAction, type Messages } from '../../ui/messages';
 
 export interface FailureContext {
   /** A full sentence saying what failed, e.g. `Could not create a user in "dev".`; every message starts with it. */
@@ -54,7 +54,7 @@ export class ErrorPresenter {
     const resourceName = context.resource?.name ?? '';
     const host = context.resource?.host ?? '';
     const userName = context.userName ?? '';
-    const showLog: MessageAction = { title: vscode.l10n.t('Show Log'), run: () => this.logger.show() };
+    const showLog = showLogAction(this.logger);
 
     if (error instanceof MissingConnectionStringError) {
       this.messages.error(vscode.l10n.t('{0} No connection string is stored for "{1}": add the resource again with its connection string.', failed, resourceName));
@@ -213,7 +213,7 @@ export class ErrorPresenter {
     this.logger.error('Could not start the local emulator', error);
     const { code, syscall, port } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; syscall?: unknown; port?: unknown };
     const portText = typeof port === 'number' || typeof port === 'string' ? String(port) : '';
-    const showLog: MessageAction = { title: vscode.l10n.t('Show Log'), run: () => this.logger.show() };
+    const showLog = showLogAction(this.logger);
     switch (code) {
       case 'EADDRINUSE':
         this.messages.error(vscode.l10n.t('Could not start the local emulator: port {0} is already in use by another program.', portText), showLog);

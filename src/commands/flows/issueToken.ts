@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { UserWithToken } from '../../acs/identityWorkflows';
 import type { ResourceRecord, UserRecord } from '../../core/records';
 import { userDisplayName } from '../../core/userSummary';
 import type { Services } from '../services';
@@ -14,6 +15,11 @@ export interface IssuedTokenResult {
   readonly token: string;
   /** ISO 8601 */
   readonly expiresOn: string;
+}
+
+/** A token the service issued, as the token commands return it to code callers. */
+export function issuedTokenResult(issued: UserWithToken): IssuedTokenResult {
+  return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };
 }
 
 /** Asks the token's scopes and lifetime (from code: takes them from the options), issues it and records it. */
@@ -41,7 +47,7 @@ export async function issueTokenFor(
         copyIssuedTokenAction(services, name, issued.token),
       );
     }
-    return { userId: issued.userId, token: issued.token, expiresOn: issued.expiresOn.toISOString() };
+    return issuedTokenResult(issued);
   } catch (error) {
     services.errors.present(error, {
       failed: vscode.l10n.t('Could not issue a token for {0}.', name),
