@@ -40,26 +40,28 @@ export class BulkIdentities {
     const digits = String(request.count).length;
     const labelOf = (index: number): string | undefined => (request.labelPrefix ? `${request.labelPrefix}${String(index + 1).padStart(digits, '0')}` : undefined);
     const userIds: string[] = [];
-    const batch = new RecordBatch<CreatedUser>(async (created) => {
-      await this.registry.addUsers(request.resourceId, created.map(({ userId, label, createdAt }) => ({ userId, label, createdAt, origin: 'created' })));
-      await this.registry.addTokens(created.flatMap(({ userId, token }) => (token ? [{ resourceId: request.resourceId, userId, ...token }] : [])));
-    });
+    const batch = new RecordBatch<CreatedUser>((created) =>
+      this.registry.recordCreatedUsers(
+        request.resourceId,
+        created.map(({ userId, label, createdAt, token }) => ({ user: { userId, label, createdAt, origin: 'created' }, token })),
+      ),
+    );
     const operation = await this.registry.beginOperation('createUsers', request.resourceId);
     const outcome = await runInBulk(
       request.count,
       async (index, signal) => {
         const token = request.token;
-        const created = token
-          ? await client.createUserAndToken(token.scopes, token.lifetimeMinutes, signal)
-          : { ...(await client.createUser(signal)), token: undefined, expiresOn: undefined };
+        let created: CreatedUser;
+        if (token) {
+          const { userId, token: value, expiresOn } = await client.createUserAndToken(token.scopes, token.lifetimeMinutes, signal);
+          const issuedAt = new Date();
+          created = { userId, label: labelOf(index), createdAt: issuedAt, token: { value, scopes: token.scopes, issuedAt, expiresOn } };
+        } else {
+          const { userId } = await client.createUser(signal);
+          created = { userId, label: labelOf(index), createdAt: new Date() };
+        }
         userIds.push(created.userId);
-        const issuedAt = new Date();
-        batch.add({
-          userId: created.userId,
-          label: labelOf(index),
-          createdAt: issuedAt,
-          token: token && created.token !== undefined && created.expiresOn ? { value: created.token, scopes: token.scopes, issuedAt, expiresOn: created.expiresOn } : undefined,
-        });
+        batch.add(created);
       },
       options,
     );

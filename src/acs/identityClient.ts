@@ -80,7 +80,7 @@ export class AcsIdentityClient {
 
   /** Exchanges a Teams user's Entra ID access token (never stored, never logged) for an ACS token. */
   async exchangeTeamsUserToken(teamsUserAadToken: string, clientId: string, userObjectId: string, signal?: AbortSignal): Promise<IssuedToken> {
-    const result = await this.client.getTokenForTeamsUser({ teamsUserAadToken, clientId, userObjectId, abortSignal: signal });
+    const result = await this.call(signal, (abortSignal) => this.client.getTokenForTeamsUser({ teamsUserAadToken, clientId, userObjectId, abortSignal }));
     return { token: result.token, expiresOn: result.expiresOn };
   }
 

@@ -1,6 +1,6 @@
 import { exchangedTokenScopes, teamsUserId } from '../core/teamsUsers';
 import type { TokenScope } from '../shared/scopes';
-import type { OperationMark, Registry } from '../storage/registry';
+import type { NewToken, NewUserDetails, OperationMark, Registry } from '../storage/registry';
 import type { AcsIdentityClient } from './identityClient';
 import type { IdentityClients } from './identityClients';
 
@@ -52,10 +52,7 @@ export class IdentityWorkflows {
     const client = await this.clientFor(resourceId);
     const { token, expiresOn } = await client.issueToken(userId, options.scopes, options.lifetimeMinutes, options.signal);
     // A user known by id only through this call (e.g. from another extension) joins the list.
-    if (!(await this.registry.getUser(resourceId, userId))) {
-      await this.registry.addUser(resourceId, userId, { origin: 'added' });
-    }
-    await this.registry.addToken(resourceId, userId, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
+    await this.recordToken(resourceId, userId, { origin: 'added' }, { value: token, scopes: options.scopes, issuedAt: new Date(), expiresOn });
     return { userId, token, expiresOn };
   }
 
@@ -70,10 +67,7 @@ export class IdentityWorkflows {
     const client = await this.clientFor(resourceId);
     const { token, expiresOn } = await client.exchangeTeamsUserToken(request.teamsToken, request.appId, request.userObjectId, request.signal);
     const userId = teamsUserId(token, request.userObjectId);
-    if (!(await this.registry.getUser(resourceId, userId))) {
-      await this.registry.addUser(resourceId, userId, { origin: 'added', kind: 'teamsUser' });
-    }
-    await this.registry.addToken(resourceId, userId, { value: token, scopes: exchangedTokenScopes(token), issuedAt: new Date(), expiresOn });
+    await this.recordToken(resourceId, userId, { origin: 'added', kind: 'teamsUser' }, { value: token, scopes: exchangedTokenScopes(token), issuedAt: new Date(), expiresOn });
     return { userId, token, expiresOn };
   }
 
@@ -91,6 +85,14 @@ export class IdentityWorkflows {
   }
 
   /** A creation is marked in the records while under way: a window closed meanwhile leaves the mark (see Registry.beginOperation). */
+  /** Records a token the service issued to `userId`, listing the user first (as `newUser`) if the list lacks it. */
+  private async recordToken(resourceId: string, userId: string, newUser: Omit<NewUserDetails, 'userId'>, token: NewToken): Promise<void> {
+    if (!(await this.registry.getUser(resourceId, userId))) {
+      await this.registry.addUser(resourceId, userId, newUser);
+    }
+    await this.registry.addToken(resourceId, userId, token);
+  }
+
   private async whileCreating<T>(resourceId: string, create: (operation: OperationMark) => Promise<T>): Promise<T> {
     const operation = await this.registry.beginOperation('createUser', resourceId);
     try {

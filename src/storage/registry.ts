@@ -134,16 +134,25 @@ export class Registry {
    * Records a user the service just created, its first token if it has one, and the end of the
    * creation, in one write: the command that created it returns as soon as the service answered.
    */
-  async recordCreatedUser(resourceId: string, user: NewUserDetails, token: NewToken | undefined, operation?: OperationMark): Promise<void> {
+  recordCreatedUser(resourceId: string, user: NewUserDetails, token: NewToken | undefined, operation?: OperationMark): Promise<void> {
+    return this.recordCreatedUsers(resourceId, [{ user, token }], operation);
+  }
+
+  /** Records users the service just created (a bulk creation's batch), with their first tokens, in one write. */
+  async recordCreatedUsers(resourceId: string, created: readonly { readonly user: NewUserDetails; readonly token?: NewToken }[], operation?: OperationMark): Promise<void> {
     await this.requireResource(resourceId);
-    const events = this.userEvents(resourceId, [user]);
-    const tokens = token ? [this.tokenRecord({ resourceId, userId: user.userId, ...token }, undefined)] : [];
-    events.push(...tokens.map((record): RecordEvent => ({ kind: 'tokenAdded', stamp: this.stamp(), token: record })));
+    const events = this.userEvents(resourceId, created.map(({ user }) => user));
+    const issued = created.flatMap(({ user, token }) => (token ? [{ record: this.tokenRecord({ resourceId, userId: user.userId, ...token }, undefined), value: token.value }] : []));
+    events.push(...issued.map(({ record }): RecordEvent => ({ kind: 'tokenAdded', stamp: this.stamp(), token: record })));
     if (operation && !operation.ended) {
       operation.ended = true;
       events.push({ kind: 'operationEnded', stamp: this.stamp(), operationId: operation.id });
     }
-    await this.commitWithTokenValues(events, tokens, token ? [token.value] : []);
+    await this.commitWithTokenValues(
+      events,
+      issued.map(({ record }) => record),
+      issued.map(({ value }) => value),
+    );
   }
 
   /** Loads the records (once); every other method waits for it. */
