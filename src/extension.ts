@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
   const storageDirectory = context.globalStorageUri.fsPath;
   const registry = new Registry(storageDirectory, context.secrets, logger);
   const clock = new Clock();
-  const view = createIdentitiesView(registry, context.secrets, logger, clock);
+  const view = createIdentitiesView(registry, logger, clock);
   const messages = new Messages(logger);
   const prompts = new Prompts();
   const progress = new ServiceProgress();
@@ -89,6 +89,10 @@ export function activate(context: vscode.ExtensionContext): AcsIdentityTestApi |
     messages,
     tokenClipboard,
     ...view.disposables,
+    // What the records must hear of: secrets another window changed, and the window getting focus
+    // (a moment to read what other windows wrote, should the file system have said nothing).
+    context.secrets.onDidChange((event) => registry.forgetCachedSecret(event.key)),
+    vscode.window.onDidChangeWindowState((state) => state.focused && void registry.catchUp()),
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(CLAIMS_SCHEME, new ClaimsDocuments(registry)),
     ...registerCommands(services),

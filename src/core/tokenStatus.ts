@@ -40,17 +40,16 @@ export function nextExpiry(tokens: readonly TokenRecord[], now: Date): Date | un
 }
 
 /**
- * When what is shown of these tokens next changes by itself: at the next expiry (so an expired
- * token is marked at once), and, while some token is valid, at the next whole minute of its
- * remaining time (so "expires in 23 h 12 min" stays true). `undefined`: nothing will change by itself.
- * The tree and the status bar re-render then.
+ * When what is shown of these tokens next changes by itself: at the next expiry of any of them (so
+ * an expired token is marked at once), and at the next whole minute of the time left of those in
+ * `timeShown` (so "expires in 23 h 12 min" stays true). `undefined`: nothing will change by itself.
  */
-export function nextRefreshTime(tokens: readonly TokenRecord[], now: Date, options: { everyMinute: boolean }): Date | undefined {
+export function nextRefreshTime(tokens: readonly TokenRecord[], now: Date, timeShown: readonly TokenRecord[]): Date | undefined {
   const expiry = nextExpiry(tokens, now);
   if (!expiry) {
     return undefined;
   }
-  const tick = options.everyMinute ? nextMinuteTick(tokens, now) : undefined;
+  const tick = nextMinuteTick(timeShown, now);
   return tick && tick < expiry ? tick : expiry;
 }
 

@@ -46,7 +46,7 @@ const POLL_MS = 100;
  * that is gone is taken over, and so is one whose endpoint no emulator answers at: after a crash
  * and a reboot, an unrelated process can hold the pid the lock names.
  */
-export async function acquireEmulatorLock(lockFile: string, emulatorAnswers: (endpoint: string) => Promise<boolean> = emulatorAnswersAt): Promise<EmulatorLockAttempt> {
+export async function acquireEmulatorLock(lockFile: string): Promise<EmulatorLockAttempt> {
   await mkdir(dirname(lockFile), { recursive: true });
   const deadline = Date.now() + STARTING_WAIT_MS;
   for (;;) {
@@ -61,7 +61,7 @@ export async function acquireEmulatorLock(lockFile: string, emulatorAnswers: (en
     const owner = parseLock(text);
     const ownerAlive = owner !== undefined && isAlive(owner.pid, lockFile);
     if (ownerAlive && owner.endpoint !== undefined) {
-      if (await emulatorAnswers(owner.endpoint)) {
+      if (await emulatorAnswersAt(owner.endpoint)) {
         return { acquired: false, endpoint: owner.endpoint, pid: owner.pid };
       }
       await removeStaleLock(lockFile, text);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CLEAR_CLIPBOARD_SECONDS, REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
-import { isTokenScope, isValidTokenLifetime, TOKEN_LIFETIME_MINUTES, type TokenScope } from '../shared/scopes';
+import { isTokenScope, TOKEN_LIFETIME_MINUTES, type TokenScope } from '../shared/scopes';
 
 /** The settings section and keys; package.json `contributes.configuration` declares the same. */
 export const CONFIG_SECTION = 'acsIdentity';
@@ -11,7 +11,6 @@ export const ConfigKey = {
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   clearClipboardAfterSeconds: 'clearClipboardAfterSeconds',
 } as const;
-
 
 const DEFAULT_SCOPES: readonly TokenScope[] = ['chat', 'voip'];
 
@@ -40,8 +39,7 @@ export class Config {
   }
 
   get tokenLifetimeMinutes(): number {
-    const value = vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(ConfigKey.tokenLifetimeMinutes);
-    return typeof value === 'number' && isValidTokenLifetime(value) ? value : TOKEN_LIFETIME_MINUTES.default;
+    return wholeNumberSetting(ConfigKey.tokenLifetimeMinutes, TOKEN_LIFETIME_MINUTES);
   }
 }
 

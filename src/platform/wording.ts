@@ -6,7 +6,7 @@ import { MAX_LABEL_LENGTH } from '../core/displayText';
 import { MAX_USER_ID_LENGTH, type UserIdProblem } from '../core/userIdInput';
 import type { ResourceAuthentication, TokenRecord } from '../core/records';
 import type { TokenStatus } from '../core/tokenStatus';
-import { timeLeft } from '../core/userSummary';
+import { scopesText, timeLeft } from '../core/userSummary';
 import type { TokenScope } from '../shared/scopes';
 
 /** How many of a user's tokens work: "no valid token", "1 valid token", "3 valid tokens". */
@@ -160,4 +160,9 @@ export function describeUserIdProblem(problem: UserIdProblem): string {
 /** A label refused for its length (typed: in the input box; from code: naming the option). */
 export function labelTooLongText(length: number): string {
   return vscode.l10n.t('A label is at most {0} characters long; this one has {1}.', MAX_LABEL_LENGTH, formatNumber(length));
+}
+
+/** A token's scopes as a person reads them; a Teams user's token has the scopes the service chose, not always readable from it. */
+export function tokenScopesText(token: Pick<TokenRecord, 'scopes'>): string {
+  return scopesText(token) || vscode.l10n.t('access token');
 }

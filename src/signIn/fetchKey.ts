@@ -51,11 +51,5 @@ async function pickResourceFromAzure(services: Services, title: string): Promise
     services.messages.info(vscode.l10n.t('No resource in the list was added from Azure: use "Add Resource from Azure…" first.'));
     return undefined;
   }
-  if (fromAzure.length === 1) {
-    return fromAzure[0];
-  }
-  return services.prompter.pickOne(
-    fromAzure.map((resource) => ({ label: resource.name, description: resource.host, value: resource, answerId: resource.id })),
-    { title, placeHolder: vscode.l10n.t('Choose a resource') },
-  );
+  return services.pickers.resourceAmong(fromAzure, title);
 }

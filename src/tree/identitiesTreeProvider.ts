@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../core/log';
 import { userKey, type RecordChange } from '../core/recordState';
 import type { TokenRecord, UserRecord } from '../core/records';
-import { nextMinuteTick, tokenStatus } from '../core/tokenStatus';
+import { nextExpiry, nextMinuteTick, tokenStatus } from '../core/tokenStatus';
 import type { Clock } from '../platform/clock';
 import type { ViewState } from '../platform/contextKeys';
 import type { Registry } from '../storage/registry';
@@ -108,7 +108,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
   }
 
   getParent(node: IdentityNode): IdentityNode | undefined {
-    return node.kind === 'resource' || node.kind === 'damaged' ? undefined : node.parent;
+    return node.kind === 'resource' || node.kind === 'damaged' || node.kind === 'error' ? undefined : node.parent;
   }
 
   async getChildren(node?: IdentityNode): Promise<IdentityNode[]> {
@@ -306,14 +306,9 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<IdentityN
 
   /** Lowers the next expiry to watch for by these users' tokens (a full look happens at each self-refresh). */
   private watchExpiries(nodes: Iterable<UserNode>): void {
-    const now = this.clock.now().getTime();
+    const now = this.clock.now();
     for (const node of nodes) {
-      for (const token of node.tokens) {
-        const expiry = Date.parse(token.expiresOn);
-        if (expiry > now && expiry < this.nextExpiryMs) {
-          this.nextExpiryMs = expiry;
-        }
-      }
+      this.nextExpiryMs = Math.min(this.nextExpiryMs, nextExpiry(node.tokens, now)?.getTime() ?? Infinity);
     }
   }
 

@@ -61,7 +61,6 @@ export interface TokenNode extends NodeBase {
 /** A row that says something could not be read; never thrown from getChildren. */
 export interface ErrorNode extends NodeBase {
   readonly kind: 'error';
-  readonly parent?: ResourceNode | UserNode;
   readonly message: string;
 }
 
@@ -166,8 +165,9 @@ export function tokenNode(parent: UserNode, token: TokenRecord): TokenNode {
   };
 }
 
-export function errorNode(message: string, parent?: ResourceNode | UserNode): ErrorNode {
-  return { [NODE_BRAND]: true, kind: 'error', id: `error/${parent?.id ?? 'root'}`, parent, message };
+/** The one error row, at the top of the tree, for a list of resources that could not be read. */
+export function errorNode(message: string): ErrorNode {
+  return { [NODE_BRAND]: true, kind: 'error', id: 'error/root', message };
 }
 
 export function damagedNode(count: number): DamagedNode {

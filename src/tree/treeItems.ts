@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { authenticationOf } from '../core/records';
 import { tokenStatus } from '../core/tokenStatus';
 import { scopesText, summarizeUser } from '../core/userSummary';
-import { authenticationName, formatDate, formatNumber, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
+import { authenticationName, formatDate, formatNumber, tokenScopesText, tokenStatusSentence, tokenStatusText, validTokensText } from '../platform/wording';
 import { buildContextValue, ContextValueBase } from './contextValues';
 import { teamsUserObjectId } from '../core/teamsUsers';
 import type { DamagedNode, ErrorNode, IdentityNode, ResourceNode, TeamsUsersNode, TokenNode, UserNode, UserRangeNode } from './nodes';
@@ -116,8 +116,7 @@ function userItem(node: UserNode, now: Date): vscode.TreeItem {
 function tokenItem(node: TokenNode, now: Date): vscode.TreeItem {
   const { token, user } = node;
   const status = tokenStatus(token, user, now);
-  // A Teams user's token has the scopes the service chose; they are not always readable from it.
-  const scopes = scopesText(token) || vscode.l10n.t('access token');
+  const scopes = tokenScopesText(token);
   const item = new vscode.TreeItem(scopes, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = tokenStatusText(token, status, now);

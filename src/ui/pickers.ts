@@ -32,6 +32,11 @@ export class Pickers {
       this.messages.warn(vscode.l10n.t('There is no Communication Services resource yet: add one first.'), this.addResourceAction());
       return undefined;
     }
+    return this.resourceAmong(resources, title);
+  }
+
+  /** One of these resources (at least one): the only one, or the one the person picks. */
+  async resourceAmong(resources: readonly ResourceRecord[], title: string): Promise<ResourceRecord | undefined> {
     if (resources.length === 1) {
       return resources[0];
     }
@@ -134,7 +139,7 @@ export class Pickers {
       title,
       prompt: vscode.l10n.t('How many users to create, from 1 to {0}', formatNumber(BULK_COUNT.max)),
       value: '100',
-      validate: (value) => (isValidBulkCount(Number(value.trim())) && value.trim() !== '' ? undefined : vscode.l10n.t('Enter a whole number from 1 to {0}.', formatNumber(BULK_COUNT.max))),
+      validate: (value) => (isValidBulkCount(Number(value.trim())) ? undefined : vscode.l10n.t('Enter a whole number from 1 to {0}.', formatNumber(BULK_COUNT.max))),
     });
     return text === undefined ? undefined : Number(text.trim());
   }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { resourceTokens, type ResourceInUse, type UserToken } from '../core/resourceInUse';
+import { resourceTokens, type ResourceInUse } from '../core/resourceInUse';
 import type { TokenRecord } from '../core/records';
 import { nextRefreshTime } from '../core/tokenStatus';
-import { scopesText, userDisplayName } from '../core/userSummary';
+import { userDisplayName } from '../core/userSummary';
 import type { Clock } from '../platform/clock';
 import { CONFIG_SECTION, ConfigKey, type Config } from '../platform/config';
-import { formatDate, timeLeftText } from '../platform/wording';
+import { formatDate, timeLeftText, tokenScopesText } from '../platform/wording';
 import type { Registry } from '../storage/registry';
 
 /** Under this much time left, the item turns to the warning colour. */
@@ -77,8 +77,8 @@ export class TokenStatusBar implements vscode.Disposable {
     }`;
     const tooltip = [
       vscode.l10n.t('Resource in use: {0} ({1})', resource.name, resource.host),
-      soonest ? vscode.l10n.t('Soonest expiry: a token of {0} ({1}), in {2}, {3}', userDisplayName(soonest.user), tokenScopes(soonest), timeLeftText(soonest.token, now), formatDate(soonest.token.expiresOn)) : vscode.l10n.t('No valid token.'),
-      newest ? vscode.l10n.t('Click to copy the newest valid token, of {0} ({1}).', userDisplayName(newest.user), tokenScopes(newest)) : vscode.l10n.t('Click to show the Identities view.'),
+      soonest ? vscode.l10n.t('Soonest expiry: a token of {0} ({1}), in {2}, {3}', userDisplayName(soonest.user), tokenScopesText(soonest.token), timeLeftText(soonest.token, now), formatDate(soonest.token.expiresOn)) : vscode.l10n.t('No valid token.'),
+      newest ? vscode.l10n.t('Click to copy the newest valid token, of {0} ({1}).', userDisplayName(newest.user), tokenScopesText(newest.token)) : vscode.l10n.t('Click to show the Identities view.'),
     ].join('\n');
     // The token is named by its ids, as code names it: the value is read only when it is copied.
     const command: vscode.Command = newest
@@ -90,7 +90,7 @@ export class TokenStatusBar implements vscode.Disposable {
     this.item.command = command;
     this.item.show();
     this.current = { visible: true, text, tooltip, warning, command: { command: command.command, arguments: command.arguments } };
-    this.schedule(all, now);
+    this.schedule(all, soonest ? [soonest.token] : [], now);
   }
 
   dispose(): void {
@@ -113,15 +113,11 @@ export class TokenStatusBar implements vscode.Disposable {
     }
   }
 
-  /** Again when a minute of some token's time left passes, or one expires (a little after, so that it certainly has). */
-  private schedule(tokens: readonly TokenRecord[], now: Date): void {
-    const at = nextRefreshTime(tokens, now, { everyMinute: true });
+  /** Again when a minute of the time left shown passes, or a token expires (a little after, so that it certainly has). */
+  private schedule(tokens: readonly TokenRecord[], timeShown: readonly TokenRecord[], now: Date): void {
+    const at = nextRefreshTime(tokens, now, timeShown);
     if (at) {
       this.timer = setTimeout(() => this.refresh(), Math.max(0, at.getTime() - now.getTime()) + 250);
     }
   }
-}
-
-function tokenScopes({ token }: UserToken): string {
-  return scopesText(token) || vscode.l10n.t('access token');
 }
