@@ -97,7 +97,8 @@ function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-function isIsoDate(value: unknown): value is string {
+/** A text `Date` reads as a moment, as every date of a record must be. */
+export function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }
 
@@ -145,7 +146,8 @@ function isNewUser(value: unknown): value is NewUser {
   );
 }
 
-function isTokenRecord(value: unknown): value is TokenRecord {
+/** A complete, valid token record (the journal refuses any other). */
+export function isTokenRecord(value: unknown): value is TokenRecord {
   if (!isObject(value) || !isUserKey(value)) {
     return false;
   }

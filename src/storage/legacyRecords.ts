@@ -5,10 +5,9 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseConnectionString } from '../core/connectionString';
 import type { Log } from '../core/log';
-import type { NewUser } from '../core/recordEvents';
+import { isIsoDate, isTokenRecord, type NewUser } from '../core/recordEvents';
 import type { ResourceRecord, TokenRecord, UserRecord } from '../core/records';
 import { isMissing, readFileIfExists } from '../shared/atomicFile';
-import { isTokenScope } from '../shared/scopes';
 
 export interface LegacyRecords {
   readonly resources: ResourceRecord[];
@@ -91,7 +90,7 @@ async function readResource(
       name: parsed.name,
       endpoint: parsed.endpoint,
       host: parsed.host,
-      addedAt: typeof parsed.addedAt === 'string' ? parsed.addedAt : new Date().toISOString(),
+      addedAt: isIsoDate(parsed.addedAt) ? parsed.addedAt : new Date().toISOString(),
       isLocalEmulator: parsed.isLocalEmulator === true,
     };
   }
@@ -115,14 +114,15 @@ async function readResource(
 
 async function readUser(directory: string, resourceId: string, userId: string, log: Log): Promise<NewUser & Pick<UserRecord, 'tokensRevokedAt'>> {
   const parsed = parseObject(await readFileIfExists(path.join(directory, 'user.json')));
-  if (parsed && typeof parsed.createdAt === 'string' && (parsed.origin === 'created' || parsed.origin === 'added')) {
+  // Checked as the journal checks them: a record it would refuse on the next start must not be moved there.
+  if (parsed && isIsoDate(parsed.createdAt) && (parsed.origin === 'created' || parsed.origin === 'added')) {
     return {
       resourceId,
       userId,
       createdAt: parsed.createdAt,
       origin: parsed.origin,
       ...(typeof parsed.label === 'string' ? { label: parsed.label } : {}),
-      ...(typeof parsed.tokensRevokedAt === 'string' ? { tokensRevokedAt: parsed.tokensRevokedAt } : {}),
+      ...(isIsoDate(parsed.tokensRevokedAt) ? { tokensRevokedAt: parsed.tokensRevokedAt } : {}),
     };
   }
   // The user still exists in ACS: keep it, with what its folder tells.
@@ -136,16 +136,8 @@ async function readUser(directory: string, resourceId: string, userId: string, l
 
 function parseToken(text: string | undefined, resourceId: string, userId: string, tokenId: string): TokenRecord | undefined {
   const parsed = parseObject(text);
-  if (
-    !parsed ||
-    !Array.isArray(parsed.scopes) ||
-    !parsed.scopes.every((scope) => typeof scope === 'string' && isTokenScope(scope)) ||
-    typeof parsed.issuedAt !== 'string' ||
-    typeof parsed.expiresOn !== 'string'
-  ) {
-    return undefined;
-  }
-  return { resourceId, userId, tokenId, scopes: parsed.scopes, issuedAt: parsed.issuedAt, expiresOn: parsed.expiresOn };
+  const token = parsed && { resourceId, userId, tokenId, scopes: parsed.scopes, issuedAt: parsed.issuedAt, expiresOn: parsed.expiresOn };
+  return isTokenRecord(token) ? token : undefined;
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {

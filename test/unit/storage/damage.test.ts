@@ -183,6 +183,27 @@ suite('records of version 0.1 (one file per record)', () => {
     }
   });
 
+  test('dates the journal would refuse (not dates at all) are not moved as they are: the records survive the next start', async () => {
+    await write(legacy(resourceId, 'resource.json'), JSON.stringify({ id: resourceId, name: 'dev', endpoint: 'https://dev.communication.azure.com/', host: 'dev.communication.azure.com', addedAt: 'yesterday', isLocalEmulator: false }));
+    await write(legacy(resourceId, 'users', encoded(testUserId(1)), 'user.json'), JSON.stringify({ resourceId, userId: testUserId(1), label: 'alice', createdAt: '2026-11-01T01:00:00.000Z', origin: 'created', tokensRevokedAt: 'soon' }));
+    await write(legacy(resourceId, 'users', encoded(testUserId(2)), 'user.json'), JSON.stringify({ resourceId, userId: testUserId(2), label: 'bob', createdAt: 'last week', origin: 'created' }));
+    await write(legacy(resourceId, 'users', encoded(testUserId(1)), 'tokens', 'tok-2.json'), JSON.stringify({ resourceId, userId: testUserId(1), tokenId: 'tok-2', scopes: ['chat'], issuedAt: 'now', expiresOn: '2099-11-02T01:00:00.000Z' }));
+    await new Registry(root, secrets).dispose();
+    const reopened = new Registry(root, secrets);
+    try {
+      await reopened.whenLoaded();
+      assert.deepEqual(reopened.damaged, [], 'every line the migration wrote is read back');
+      assert.equal((await reopened.getResource(resourceId))?.name, 'dev');
+      assert.deepEqual((await reopened.listUsers(resourceId)).map((user) => [user.userId, user.label, user.damaged === true]).sort(), [
+        [testUserId(1), 'alice', false],
+        [testUserId(2), undefined, true],
+      ]);
+      assert.deepEqual((await reopened.listTokens(resourceId, testUserId(1))).map((token) => token.tokenId), ['tok-1']);
+    } finally {
+      await reopened.dispose();
+    }
+  });
+
   test('a truncated user.json, a user.json holding null and temporary files: the users are kept and reported, the rest is read', async () => {
     await write(legacy(resourceId, 'users', encoded(testUserId(2)), 'user.json'), '{"resourceId":"6f1c2f38-0000-4000-8000-0000000');
     await write(legacy(resourceId, 'users', encoded(testUserId(3)), 'user.json'), 'null');
