@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { listIdentityIds } from '../unit/emulator/emulatorClient';
 import { useEmulator } from '../support/emulatorFixture';
-import { addEmulatorResource, ENTER, getApi, lastMessageText, removeAllResources, run, userRows, waitFor, type Harness } from './support';
+import { addEmulatorResource, ENTER, forgetPromptsAndMessages, getApi, lastMessageText, removeAllResources, run, userRows, waitFor, type Harness } from './support';
 
 interface BulkResult {
   created: number;
@@ -26,9 +26,7 @@ suite('Bulk', () => {
   setup(async () => {
     await removeAllResources(api);
     resourceId = await addEmulatorResource(api, fixture.emulator, RESOURCE);
-    api.prompts.clear();
-    api.clearMessages();
-    fixture.emulator.clearFaults();
+    forgetPromptsAndMessages(api);
   });
   teardown(() => assert.equal(api.prompts.pending, 0, 'scripted answers were left unused'));
   suiteTeardown(() => removeAllResources(api));

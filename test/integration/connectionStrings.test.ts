@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { ConnectionStringProblem } from '../../src/core/connectionString';
 import { connectionStringCases, MATRIX_KEY } from '../support/connectionStringCases';
 import { useEmulator } from '../support/emulatorFixture';
-import { assertNoSecretShown, children, ESCAPE, getApi, messagesDuring, removeAllResources, run, type Harness } from './support';
+import { assertNoSecretShown, children, ESCAPE, forgetPromptsAndMessages, getApi, messagesDuring, removeAllResources, run, type Harness } from './support';
 
 /** What the person reads for each problem (the service's name goes in for another service's string). */
 const MESSAGES: Readonly<Record<ConnectionStringProblem, (service: string) => string>> = {
@@ -41,8 +41,7 @@ suite('Connection strings as people paste them', () => {
     await removeAllResources(api);
   });
   setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
+    forgetPromptsAndMessages(api);
     requests.length = 0;
   });
   teardown(async () => {

@@ -1,6 +1,6 @@
 // Error paths: each failure is named in plain words, secrets never appear, nothing is recorded.
 import * as assert from 'node:assert/strict';
-import { addEmulatorResource, assertNoSecretShown, children, getApi, removeAllResources, run, userRows, waitFor, type Harness } from './support';
+import { addEmulatorResource, assertNoSecretShown, children, forgetPromptsAndMessages, getApi, removeAllResources, run, userRows, waitFor, type Harness } from './support';
 import { startEmulator } from '../../src/emulator';
 import { useEmulator } from '../support/emulatorFixture';
 
@@ -17,11 +17,7 @@ suite('Error messages', () => {
     await removeAllResources(api);
     resourceId = await addEmulatorResource(api, fixture.emulator, 'dev');
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-    fixture.emulator.clearFaults();
-  });
+  setup(() => forgetPromptsAndMessages(api));
   teardown(() => assertNoSecretShown(api, [OTHER_KEY, fixture.emulator.connectionString.split('accesskey=')[1]]));
   suiteTeardown(async () => {
     await removeAllResources(api);

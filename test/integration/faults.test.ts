@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { listIdentityIds } from '../unit/emulator/emulatorClient';
 import { useEmulator } from '../support/emulatorFixture';
-import { addEmulatorResource, assertNoSecretShown, getApi, messagesDuring, removeAllResources, run, tokenRows, userRows, waitFor, type Harness } from './support';
+import { addEmulatorResource, assertNoSecretShown, forgetPromptsAndMessages, getApi, messagesDuring, removeAllResources, run, tokenRows, userRows, waitFor, type Harness } from './support';
 
 /** 64 bytes, base64: the key after a rotation. */
 const ROTATED_KEY = Buffer.from('the-key-after-a-rotation-in-the-azure-portal-0123456789abcdefgh').toString('base64');
@@ -27,15 +27,10 @@ suite('Faults', () => {
     await removeAllResources(api);
     scratch = mkdtempSync(path.join(tmpdir(), 'acs-faults-'));
   });
-  setup(() => {
-    api.prompts.clear();
-    api.clearMessages();
-    fixture.emulator.clearFaults();
-  });
+  setup(() => forgetPromptsAndMessages(api));
   teardown(async () => {
     assertNoSecretShown(api, [fixture.emulator.connectionString.split('accesskey=')[1], ROTATED_KEY]);
     await vscode.workspace.getConfiguration('acsIdentity').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
-    fixture.emulator.clearFaults();
     await Promise.all(started.splice(0).map((emulator) => emulator.close()));
     await removeAllResources(api);
   });

@@ -61,6 +61,8 @@ suite('Persistence', () => {
       assert.equal(await other.registry.getTokenValue(aliceRow.tokens[0]), alice.token);
     } finally {
       other.tree.dispose();
+      // Its watchers and poller would otherwise outlive the test.
+      await other.registry.dispose();
     }
     assert.deepEqual((await tokenRows(api, 'dev', bob.userId)).map((t) => t.description), ['revoked']);
   });

@@ -1,7 +1,7 @@
 // Adding and removing resources: validation before storing, SecretStorage contents, the tree's
 // top level, the quickstarts' environment variable, confirmation of removal.
 import * as assert from 'node:assert/strict';
-import { children, ENTER, ESCAPE, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, type Harness } from './support';
+import { children, ENTER, ESCAPE, forgetPromptsAndMessages, getApi, lastMessageText, messagesDuring, removeAllResources, resourceRow, run, type Harness } from './support';
 import { useEmulator } from '../support/emulatorFixture';
 
 const KEY = 'c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3ODkwYWJjZGVmZ2hpams=';
@@ -15,8 +15,7 @@ suite('Resources', () => {
   });
   setup(async () => {
     await removeAllResources(api);
-    api.prompts.clear();
-    api.clearMessages();
+    forgetPromptsAndMessages(api);
   });
   suiteTeardown(async () => {
     await removeAllResources(api);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { assertNoSecretShown, children, getApi, lastMessageText, removeAllResources, run, type Harness } from './support';
+import { assertNoSecretShown, children, forgetPromptsAndMessages, getApi, lastMessageText, removeAllResources, run, type Harness } from './support';
 
 const KEY = 'c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3ODkwYWJjZGVmZ2hpams=';
 const OTHER_KEY = 'b3RoZXIta2V5LWZvci10ZXN0cy1vbmx5LTEyMzQ1Njc4OTBhYmNkZWZnaGlqaw==';
@@ -41,8 +41,7 @@ suite('Connection strings in the workspace', () => {
   });
   setup(async () => {
     await removeAllResources(api);
-    api.prompts.clear();
-    api.clearMessages();
+    forgetPromptsAndMessages(api);
   });
   teardown(() => assertNoSecretShown(api, [KEY, OTHER_KEY]));
   suiteTeardown(async () => {

@@ -1,5 +1,6 @@
 // The one way test suites get an emulator: started (in this process, on a free loopback port, in
-// memory) before the suite's first test and closed after its last, whatever happens in between.
+// memory) before the suite's first test and closed after its last, whatever happens in between;
+// the faults a test injects are cleared when it ends.
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 
 export interface EmulatorFixture {
@@ -16,6 +17,8 @@ export function useEmulator(options: EmulatorOptions | (() => Promise<EmulatorOp
   suiteSetup(async () => {
     running = await startEmulator({ port: 0, ...(typeof options === 'function' ? await options() : options) });
   });
+  // Faults a test injected (failures, latency) end with it.
+  teardown(() => running?.clearFaults());
   suiteTeardown(async () => {
     await running?.close();
     running = undefined;

@@ -43,7 +43,6 @@ suite('IdentityWorkflows against the emulator', function () {
   let resourceId: string;
 
   setup(async () => {
-    fixture.emulator.clearFaults();
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'acs-workflows-'));
     secrets = new MemorySecrets();
     registry = new Registry(root, secrets);

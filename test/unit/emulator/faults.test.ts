@@ -11,7 +11,6 @@ suite('emulator: fault injection', () => {
   suiteSetup(() => {
     client = sdkClient(fixture.emulator.connectionString);
   });
-  teardown(() => fixture.emulator.clearFaults());
 
   test('failNext(2, 503) fails exactly the next two requests, with Retry-After', async () => {
     fixture.emulator.failNext(2, 503);
