@@ -62,7 +62,8 @@ const LAZY_BUNDLES = { '@azure/communication-identity': 'identitySdk', papaparse
 const lazyBundlesPlugin = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^(@azure\/communication-identity|papaparse)$/ }, (args) => ({ path: `./${LAZY_BUNDLES[args.path]}.js`, external: true }));
+    const names = Object.keys(LAZY_BUNDLES).map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: `./${LAZY_BUNDLES[args.path]}.js`, external: true }));
   },
 };
 
@@ -90,16 +91,9 @@ const builds = {
     external: ['vscode'],
     plugins: [...common.plugins, lazyBundlesPlugin],
   },
-  identitySdk: {
-    ...common,
-    entryPoints: [require.resolve('@azure/communication-identity')],
-    outfile: 'dist/identitySdk.js',
-  },
-  csv: {
-    ...common,
-    entryPoints: [require.resolve('papaparse')],
-    outfile: 'dist/csv.js',
-  },
+  ...Object.fromEntries(
+    Object.entries(LAZY_BUNDLES).map(([packageName, bundle]) => [bundle, { ...common, entryPoints: [require.resolve(packageName)], outfile: `dist/${bundle}.js` }]),
+  ),
   emulator: {
     ...common,
     entryPoints: ['src/emulator/index.ts'],

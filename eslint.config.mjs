@@ -61,8 +61,9 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  layer(['src/shared/**'], ['core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'signIn', 'emulator'], { pure: true }),
-  layer(['src/emulator/**'], ['core', 'storage', 'acs', 'azure', 'localEmulator', 'platform', 'tree', 'ui', 'commands', 'signIn'], { pure: true }),
+  layer(['src/shared/**'], above('shared'), { pure: true }),
+  // The emulator sits beside the extension's layers, on shared alone.
+  layer(['src/emulator/**'], LAYERS.filter((name) => name !== 'shared'), { pure: true }),
   layer(['src/core/**'], above('core'), { pure: true }),
   layer(['src/storage/**'], above('storage'), { pure: true }),
   // acs, azure (the management plane and the sign-in, its own bundle) and localEmulator are siblings.

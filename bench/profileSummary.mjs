@@ -24,8 +24,11 @@ function areaOf({ url, functionName }) {
   return basename(url);
 }
 
+/** How many functions each list of a summary names. */
+const TOP = 15;
+
 /** One summary of several profiles (runs of one measurement): their times add up. */
-export function summarize(profiles, { top = 15 } = {}) {
+function summarize(profiles) {
   const self = new Map();
   const inclusive = new Map();
   const byArea = new Map();
@@ -63,15 +66,22 @@ export function summarize(profiles, { top = 15 } = {}) {
     `${profiles.length} profile(s), ${ms(total)} in all, busy ${ms(busy)}`,
     'self time by area:',
     ...sorted(byArea).map(([area, micros]) => `  ${ms(micros).padStart(10)}  ${area}`),
-    `functions with the most self time (top ${top}):`,
-    ...sorted(self).filter(([k]) => !k.startsWith('(idle)')).slice(0, top).map(([k, micros]) => `  ${ms(micros).padStart(10)}  ${k}`),
-    `the extension's functions, time including what they call (top ${top}):`,
-    ...sorted(inclusive).slice(0, top).map(([k, micros]) => `  ${ms(micros).padStart(10)}  ${k}`),
+    `functions with the most self time (top ${TOP}):`,
+    ...sorted(self).filter(([k]) => !k.startsWith('(idle)')).slice(0, TOP).map(([k, micros]) => `  ${ms(micros).padStart(10)}  ${k}`),
+    `the extension's functions, time including what they call (top ${TOP}):`,
+    ...sorted(inclusive).slice(0, TOP).map(([k, micros]) => `  ${ms(micros).padStart(10)}  ${k}`),
   ].join('\n');
 }
 
+/** Prints the summary of each group of `<group>.<n>.cpuprofile` files. */
+export function printSummaries(files) {
+  for (const [group, members] of groupProfiles(files)) {
+    console.log(`\n${group}\n${summarize(members.map((file) => JSON.parse(readFileSync(file, 'utf8'))))}`);
+  }
+}
+
 /** `<group>.<n>.cpuprofile` files by group (the name up to its first dot). */
-export function groupProfiles(files) {
+function groupProfiles(files) {
   const groups = new Map();
   for (const file of files) {
     const group = basename(file).split('.')[0];
@@ -81,7 +91,5 @@ export function groupProfiles(files) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const [group, files] of groupProfiles(process.argv.slice(2))) {
-    console.log(`\n${group}\n${summarize(files.map((file) => JSON.parse(readFileSync(file, 'utf8'))))}`);
-  }
+  printSummaries(process.argv.slice(2));
 }

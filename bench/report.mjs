@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The middle sample (the mean of the two middle ones for an even count). */
-export function median(samples) {
+function median(samples) {
   if (!samples?.length) return undefined;
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -16,14 +16,14 @@ export function median(samples) {
 }
 
 /** Nearest-rank percentile. */
-export function percentile(samples, p) {
+function percentile(samples, p) {
   if (!samples?.length) return undefined;
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 /** Median, spread and count of a list of samples (milliseconds). */
-export function describe(samples) {
+function describe(samples) {
   return { median: median(samples), p10: percentile(samples, 10), p90: percentile(samples, 90), n: samples?.length ?? 0 };
 }
 
@@ -39,7 +39,7 @@ const spread = (d) => `${ms(d.median)} (p10 ${ms(d.p10)}, p90 ${ms(d.p90)}, n=${
 const verdict = (met) => (met === undefined ? 'n/a' : met ? 'met' : '**missed**');
 
 /** One row per figure: what was measured, the figure, its target, and whether the target is met (undefined: no target). */
-export function rows(results) {
+function rows(results) {
   const table = [];
   const add = (measure, figure, target = '', met) => table.push({ measure, figure, target, met });
 
@@ -118,7 +118,7 @@ export function rows(results) {
 }
 
 /** The machine and its load, in one line. */
-export function machineLine({ machine }) {
+function machineLine({ machine }) {
   const load = machine.load;
   const loadText = load ? `; load average (1 min) during the run: min ${load.min}, median ${load.median}, max ${load.max}` : '';
   return `${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.os}${loadText}`;

@@ -31,11 +31,11 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { groupProfiles, summarize } from '../bench/profileSummary.mjs';
+import { printSummaries } from '../bench/profileSummary.mjs';
 import { markdown } from '../bench/report.mjs';
 import { runCodeServerCli } from '../test/host/codeServer.mjs';
-import { DEFAULT_HOST_VERSION, hostVersion } from '../test/host/versions.mjs';
-import { packageVsix } from './check-package.mjs';
+import { DEFAULT_HOST_VERSION } from '../test/host/versions.mjs';
+import { packageExtensionFolder, packageVsix } from './check-package.mjs';
 import { ensureTestHost, repoRoot } from './setup-test-host.mjs';
 
 const require = createRequire(import.meta.url);
@@ -105,14 +105,13 @@ function sampleLoad() {
 
 function sizes() {
   heading('sizes');
-  node(['esbuild.mjs', '--production']);
+  // vsce runs vscode:prepublish, the production build: the bundles are measured as it leaves them.
+  const vsixBytes = statSync(packageVsix(join(scratch, 'acs-identity.vsix'))).size;
   const dist = join(repoRoot, 'dist');
   const bundles = readdirSync(dist)
     .filter((name) => name.endsWith('.js'))
     .sort((a, b) => (a === 'extension.js' ? -1 : b === 'extension.js' ? 1 : a.localeCompare(b)))
     .map((name) => ({ file: `dist/${name}`, bytes: statSync(join(dist, name)).size }));
-  // vsce runs vscode:prepublish, the same production build.
-  const vsixBytes = statSync(packageVsix(join(scratch, 'acs-identity.vsix'))).size;
   for (const { file, bytes } of bundles) console.log(`[bench] ${file}: ${bytes} bytes`);
   console.log(`[bench] .vsix: ${vsixBytes} bytes`);
   return { bundles, vsixBytes };
@@ -122,8 +121,7 @@ function sizes() {
 async function installEmptyExtension(host) {
   const fixture = join(benchDir, 'fixtures', 'empty-extension');
   const vsix = join(scratch, 'empty-extension.vsix');
-  const vsce = require.resolve('@vscode/vsce/vsce');
-  node([vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: fixture });
+  packageExtensionFolder(fixture, vsix);
   const extensionsDir = join(scratch, 'extensions');
   await runCodeServerCli(host, ['--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', join(scratch, 'user-data')], { stateDir: join(scratch, 'cli') });
   return extensionsDir;
@@ -218,8 +216,7 @@ async function main() {
     rmSync(join(repoRoot, 'out', 'bench'), { recursive: true, force: true });
     node([require.resolve('typescript/bin/tsc'), '-p', 'bench']);
     const host = await ensureTestHost({ version: DEFAULT_HOST_VERSION, quiet: true });
-    const { codeServer, vscode } = hostVersion(DEFAULT_HOST_VERSION);
-    results.host = { codeServer, vscode };
+    results.host = { codeServer: host.codeServer, vscode: host.vscode };
     const extensionsDir = await installEmptyExtension(host);
     if (only.includes('activation')) results.activation = await activation(extensionsDir);
     const profiling = profile ? { ACS_BENCH_PROFILE_DIR: profiles } : {};
@@ -244,10 +241,7 @@ async function main() {
   heading('results');
   console.log(table);
   if (profile) {
-    const files = readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile')).map((name) => join(profiles, name));
-    for (const [group, members] of groupProfiles(files)) {
-      console.log(`\n${group}\n${summarize(members.map((file) => JSON.parse(readFileSync(file, 'utf8'))))}`);
-    }
+    printSummaries(readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile')).map((name) => join(profiles, name)));
   }
   console.log(`[bench] ${results.seconds} s; written to bench/results.json and bench/results.md`);
 }

@@ -39,6 +39,13 @@ function vsce(command, extra) {
   return r.stdout;
 }
 
+/** Packages a test-only extension (a fixture folder with its package.json and code) into `outFile`. */
+export function packageExtensionFolder(dir, outFile) {
+  const r = spawnSync(process.execPath, [vsceBin, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vsce could not package ${dir} (${r.status}):\n${r.stdout}${r.stderr}`);
+  return outFile;
+}
+
 /** Packages the extension into `outFile` (runs vscode:prepublish: a production build of dist/). */
 export function packageVsix(outFile) {
   vsce('package', ['--out', outFile]);

@@ -18,6 +18,8 @@
 //                     test host, installed on demand). Also ACS_E2E_CODE_SERVER.
 //   --keep            keep the run's temp folder (logs, user data) and print its path
 //   --no-compile      skip `tsc -p .` (the caller compiled out/ already, as `npm test` does)
+//   --packages-dir=<dir>  take the .vsix files from there if an earlier run put them there, else
+//                     make them there (`npm test` packages once for every version)
 // Environment:
 //   ACS_TEST_RESULTS_FILE   write {passed, failed, pending, failures: [{title, message}]} there
 //   ACS_E2E_SCREENSHOTS=1   also save the README pictures (media/*.png, media/*.gif)
@@ -45,6 +47,7 @@ const timeoutMs = Number(process.env.ACS_E2E_TIMEOUT_MS) || 10 * 60_000;
 const keep = process.argv.includes('--keep');
 const compile = !process.argv.includes('--no-compile');
 const codeServerChoice = process.argv.find((a) => a.startsWith('--code-server='))?.slice('--code-server='.length) || process.env.ACS_E2E_CODE_SERVER;
+const packagesDir = process.argv.find((a) => a.startsWith('--packages-dir='))?.slice('--packages-dir='.length);
 const savePictures = /^(1|true|yes)$/i.test(process.env.ACS_E2E_SCREENSHOTS ?? '');
 const e2eOut = join(repoRoot, 'out', 'test', 'e2e');
 
@@ -191,10 +194,16 @@ async function main() {
     const files = testFiles();
     if (files.length === 0) throw new Error(`no tests found in ${e2eOut}`);
 
-    const vsix = await timed('package', () => packageVsix(join(scratch, 'acs-identity.vsix')));
+    const packages = packagesDir ? resolve(packagesDir) : scratch;
+    mkdirSync(packages, { recursive: true });
+    const productVsix = join(packages, 'acs-identity.vsix');
+    const vsix = existsSync(productVsix) ? productVsix : await timed('package', () => packageVsix(productVsix));
     const userDataDir = join(scratch, 'user-data');
     const extensionsDir = join(scratch, 'extensions');
-    const fakeSignInVsix = await timed('package the fake sign-in', () => packageFakeSignIn(repoRoot, join(scratch, 'fake-microsoft-auth')));
+    const fakeSignInDir = join(packages, 'fake-microsoft-auth');
+    const fakeSignInVsix = existsSync(join(fakeSignInDir, 'fake-microsoft-auth.vsix'))
+      ? join(fakeSignInDir, 'fake-microsoft-auth.vsix')
+      : await timed('package the fake sign-in', () => packageFakeSignIn(repoRoot, fakeSignInDir));
     await timed('install', async () => {
       for (const extension of [vsix, fakeSignInVsix]) {
         await runCodeServerCli(host, ['--install-extension', extension, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { stateDir: scratch });

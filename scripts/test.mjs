@@ -209,7 +209,9 @@ async function main() {
     else if (hostProblems.has(version)) notRun(name, hostProblems.get(version));
     else {
       const resultsFile = join(scratch, `${name}.json`);
-      await runSuite(name, resultsFile, process.execPath, [join(repoRoot, 'scripts', 'run-e2e.mjs'), '--no-compile', `--code-server=${version}`], {
+      // The .vsix files are made by the first version's run and installed by every one.
+      const packagesDir = join(scratch, 'e2e-packages');
+      await runSuite(name, resultsFile, process.execPath, [join(repoRoot, 'scripts', 'run-e2e.mjs'), '--no-compile', `--code-server=${version}`, `--packages-dir=${packagesDir}`], {
         env: { ACS_TEST_RESULTS_FILE: resultsFile },
         timeoutMs: 15 * 60_000,
       });

@@ -3,14 +3,23 @@
 // it through Node's NODE_EXTRA_CA_CERTS, which every VS Code version honours for both `https`
 // and `fetch`. Nothing in the product trusts it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A certificate for 127.0.0.1 and localhost, valid a day, written as cert.pem and key.pem in `dir`. */
+/** Made again once older than this: it is valid a day, and a run takes well under the rest. */
+const REUSE_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * A certificate for 127.0.0.1 and localhost, valid a day, as cert.pem and key.pem in `dir`: the
+ * one already there if it is recent (each test configuration loads this, and runs share it).
+ */
 export function makeCertificate(dir) {
   mkdirSync(dir, { recursive: true });
   const certFile = join(dir, 'cert.pem');
   const keyFile = join(dir, 'key.pem');
+  if (existsSync(keyFile) && existsSync(certFile) && Date.now() - statSync(certFile).mtimeMs < REUSE_MS) {
+    return { certFile, keyFile };
+  }
   const r = spawnSync('openssl', [
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
     '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', keyFile, '-out', certFile,

@@ -2,12 +2,9 @@
 // SDKs send Entra ID tokens over https only) that VS Code's custom-cloud settings point Resource
 // Manager at, and a test-only extension (test/e2e/fixtures/fake-microsoft-auth) that answers VS
 // Code's Microsoft sign-in for that cloud. Nothing here is part of the product's .vsix.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-
-const require = createRequire(import.meta.url);
+import { packageExtensionFolder } from '../../../scripts/check-package.mjs';
 
 /** User settings: VS Code's custom cloud, whose Resource Manager is the emulator; Node's CA list left as NODE_EXTRA_CA_CERTS made it. */
 export function cloudSettings(endpoint) {
@@ -41,11 +38,5 @@ export async function packageFakeSignIn(repoRoot, dir) {
     logLevel: 'warning',
   });
   copyFileSync(join(source, 'package.json'), join(dir, 'package.json'));
-  const vsix = join(dir, 'fake-microsoft-auth.vsix');
-  const r = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`vsce could not package the fake sign-in extension (${r.status}):\n${r.stdout}${r.stderr}`);
-  return vsix;
+  return packageExtensionFolder(dir, join(dir, 'fake-microsoft-auth.vsix'));
 }
