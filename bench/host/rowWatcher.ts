@@ -67,7 +67,7 @@ export class RowWatcher implements vscode.Disposable {
     const lastRowAt = await this.next((node) => {
       if (node === parent) {
         seen = 0;
-      } else if (node.kind !== 'resource' && node.kind !== 'damaged' && node.parent === parent) {
+      } else if (node.kind !== 'resource' && node.kind !== 'damaged' && node.kind !== 'error' && node.parent === parent) {
         seen++;
       }
       return seen >= count;
