@@ -11,7 +11,7 @@ export class MissingConnectionStringError extends Error {
   }
 }
 
-/** The person's Microsoft Entra ID tokens for a tenant (from VS Code's session: see platform/azureAccess.ts). */
+/** The person's Microsoft Entra ID tokens for a tenant (from VS Code's session: see commands/flows/lazySignIn.ts). */
 export type EntraIdCredentials = (tenantId: string) => AccessTokenCredential;
 
 /**

@@ -146,7 +146,7 @@ export class ArmClient {
 }
 
 /** The subscription and resource group in a resource id (`/subscriptions/{s}/resourceGroups/{rg}/providers/…`). */
-export function coordinatesOf(resourceId: string): { subscriptionId: string; resourceGroup: string } | undefined {
+function coordinatesOf(resourceId: string): { subscriptionId: string; resourceGroup: string } | undefined {
   const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\//i.exec(resourceId);
   return match ? { subscriptionId: decodeURIComponent(match[1]), resourceGroup: decodeURIComponent(match[2]) } : undefined;
 }

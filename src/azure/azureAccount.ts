@@ -25,7 +25,7 @@ export interface ProviderSession {
  */
 export type SessionMode = 'silent' | 'interactive' | 'chooseAccount';
 
-/** VS Code's authentication API as the account needs it (platform/azureSessions.ts gives it; tests give their own). */
+/** VS Code's authentication API as the account needs it (signIn/vsCodeSessions.ts gives it; tests give their own). */
 export interface SessionSource {
   getSession(providerId: string, scopes: readonly string[], mode: SessionMode): Promise<ProviderSession | undefined>;
 }
@@ -302,7 +302,7 @@ function sameName(left: string, right: string): boolean {
 }
 
 /** When a token expires, from its `exp` claim (milliseconds); undefined when it does not say. Used only to decide when to ask again. */
-export function expiryOf(token: string): number | undefined {
+function expiryOf(token: string): number | undefined {
   const decoded = decodeJwt(token);
   const exp = decoded.ok ? decoded.claims.exp : undefined;
   return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;

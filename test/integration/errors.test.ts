@@ -116,9 +116,13 @@ suite('Error messages', () => {
 
   test('an unreachable endpoint is named', async () => {
     const gone = await startEmulator({ port: 0 });
-    const goneId = await addEmulatorResource(api, gone, 'gone');
+    let goneId: string;
+    try {
+      goneId = await addEmulatorResource(api, gone, 'gone');
+    } finally {
+      await gone.close();
+    }
     const host = new URL(gone.endpoint).host;
-    await gone.close();
     assert.equal(await run('acsIdentity.createUser', { resource: goneId }), undefined);
     assert.equal(api.messages.at(-1)?.text, `Could not create a user in "gone". Cannot reach ${host}: check the endpoint and the network connection.`);
     await run('acsIdentity.removeResource', { resource: goneId });
