@@ -32,8 +32,9 @@ export class ListeningAddress {
     this.url = `${scheme}://${formatUrlHost(host)}:${port}/`;
     this.hostValue = new URL(this.url).host;
     const hosts = hostNamesFor(host).map((name) => name.toLowerCase());
-    // Clients leave out the default port: `new URL('http://h:80/').host` is `h`.
-    const withPorts = hosts.flatMap((name) => (port === 80 ? [`${name}:${port}`, name] : [`${name}:${port}`]));
+    // Clients leave out the scheme's default port: `new URL('http://h:80/').host` is `h`, and so is `new URL('https://h:443/').host`.
+    const defaultPort = scheme === 'https' ? 443 : 80;
+    const withPorts = hosts.flatMap((name) => (port === defaultPort ? [`${name}:${port}`, name] : [`${name}:${port}`]));
     this.names = new Set(withPorts);
   }
 

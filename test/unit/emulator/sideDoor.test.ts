@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEVELOPMENT_ACCESS_KEY, RunningEmulator, startEmulator } from '../../../src/emulator';
+import { ListeningAddress } from '../../../src/emulator/listeningAddress';
 import { emulatorRequest, sdkClient } from './emulatorClient';
 import { rawRequest, RawResponse, signedRequest } from './signedRequest';
 import { useEmulator } from '../../support/emulatorFixture';
@@ -73,6 +74,20 @@ suite('emulator: the /_emulator/ side door and the Host header', () => {
       assert.equal(response.status, 201, `${host}: ${response.text}`);
     }
     await sdkClient(`endpoint=http://localhost:${port}/;accesskey=${DEVELOPMENT_ACCESS_KEY}`).createUser();
+  });
+
+  test('a Host without its port names the emulator only on the default port of its scheme (80 for http, 443 for https)', () => {
+    const address = (port: number, scheme: 'http' | 'https'): ListeningAddress => {
+      const listening = new ListeningAddress();
+      listening.listening('127.0.0.1', port, scheme);
+      return listening;
+    };
+    assert.equal(address(80, 'http').accepts('127.0.0.1'), true);
+    assert.equal(address(443, 'https').accepts('127.0.0.1'), true);
+    assert.equal(address(443, 'https').accepts('127.0.0.1:443'), true);
+    assert.equal(address(80, 'https').accepts('127.0.0.1'), false);
+    assert.equal(address(443, 'http').accepts('127.0.0.1'), false);
+    assert.equal(address(8443, 'https').accepts('127.0.0.1'), false);
   });
 
   test('an emulator listening on [::1] answers to [::1]:PORT and localhost:PORT, not 127.0.0.1:PORT', async function () {
